@@ -1,0 +1,36 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
+import rehypeGlossaryLinks from './src/integrations/rehype-glossary-links.ts';
+import rehypeHeadingAnchors from './src/integrations/rehype-heading-anchors.ts';
+import pagefind from './src/integrations/pagefind.ts';
+import { contentDir } from './src/lib/contentDir.ts';
+
+// One place for where the site lives. SITE_URL gives canonical and social-card URLs;
+// BASE_PATH hosts the site under a sub-path such as /lcsi/.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+	site,
+	base,
+	trailingSlash: 'always',
+	build: { format: 'directory' },
+	outDir: process.env.LCSI_OUT_DIR ?? './dist',
+	integrations: [mdx(), sitemap(), pagefind()],
+	markdown: {
+		// Astro 7's default processor (Sätteri) does not run rehype plugins; these need unified.
+		processor: unified({
+			rehypePlugins: [
+				rehypeHeadingIds,
+				rehypeHeadingAnchors,
+				[rehypeGlossaryLinks, { glossaryPath: `${contentDir()}/glossary.yaml` }],
+				[rehypeBaseLinks, { base }],
+			],
+		}),
+	},
+	devToolbar: { enabled: false },
+});

@@ -1,0 +1,24 @@
+/**
+ * Site-internal URLs. Every internal link goes through `withBase` so the site works when it
+ * is hosted under a sub-path (Astro's `base`, e.g. `/lcsi/`).
+ */
+
+/** Prefix a root-relative path with `base`; leave external, relative and fragment links alone. */
+export function withBase(path: string, base: string = import.meta.env.BASE_URL): string {
+	if (!path.startsWith('/') || path.startsWith('//')) return path;
+	const prefix = base.replace(/\/+$/, '');
+	if (prefix && (path === prefix || path.startsWith(`${prefix}/`))) return path;
+	return `${prefix}${path}`;
+}
+
+/** Strip `base` from a path so it can be compared with site paths such as `/findings/`. */
+export function withoutBase(path: string, base: string = import.meta.env.BASE_URL): string {
+	const prefix = base.replace(/\/+$/, '');
+	if (prefix && path.startsWith(`${prefix}/`)) return path.slice(prefix.length);
+	return path;
+}
+
+/** The absolute URL of a site path, for canonical links, citations and social cards. */
+export function absoluteUrl(path: string, site: URL | string, base: string = import.meta.env.BASE_URL): string {
+	return new URL(withBase(path, base), site).href;
+}
