@@ -33,4 +33,16 @@ export default defineConfig({
 		}),
 	},
 	devToolbar: { enabled: false },
+	vite: {
+		build: {
+			rollupOptions: {
+				// Every MDX module carries Astro's "use astro:head-inject" directive; the bundler's
+				// warning about it is noise, not a problem in our content.
+				onwarn(warning, warn) {
+					if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+					warn(warning);
+				},
+			},
+		},
+	},
 });

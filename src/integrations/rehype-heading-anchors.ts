@@ -9,10 +9,11 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { LINK_ICON_PATH, anchorLabel } from '../lib/anchors.ts';
 
 const levels = new Set(['h2', 'h3']);
 
-/** The anchor markup for one heading; also used by `.astro` components through `AnchorHeading`. */
+/** The anchor markup for one heading (AnchorHeading.astro emits the same for page headings). */
 export function anchorLink(id: string, headingText: string): Element {
 	return {
 		type: 'element',
@@ -24,7 +25,7 @@ export function anchorLink(id: string, headingText: string): Element {
 				type: 'element',
 				tagName: 'span',
 				properties: { className: ['sr-only'], dataPagefindIgnore: '' },
-				children: [{ type: 'text', value: `Copy link to section: ${headingText}` }],
+				children: [{ type: 'text', value: anchorLabel(headingText) }],
 			},
 		],
 	};
@@ -42,9 +43,9 @@ function linkIcon(): Element {
 				properties: {
 					fill: 'none',
 					stroke: 'currentColor',
-					strokeWidth: 2,
+					strokeWidth: '2',
 					strokeLinecap: 'round',
-					d: 'M10 14a4 4 0 0 0 5.7 0l3.6-3.6a4 4 0 0 0-5.7-5.7L12.5 5.8M14 10a4 4 0 0 0-5.7 0l-3.6 3.6a4 4 0 0 0 5.7 5.7l1.1-1.1',
+					d: LINK_ICON_PATH,
 				},
 				children: [],
 			},

@@ -1,0 +1,121 @@
+/**
+ * A small static file server for the built site, used by `npm start`, the browser tests and
+ * the benchmarks. It serves `root` under `base` (e.g. `/lcsi/`), compresses text with gzip as
+ * any CDN would (so transfer sizes are realistic), and answers unknown paths with 404.html.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.xml': 'application/xml; charset=utf-8',
+	'.txt': 'text/plain; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.ico': 'image/x-icon',
+	'.webmanifest': 'application/manifest+json',
+	'.pf_meta': 'application/octet-stream',
+	'.pf_index': 'application/octet-stream',
+	'.pf_fragment': 'application/octet-stream',
+	'.pagefind': 'application/octet-stream',
+	'.wasm': 'application/wasm',
+};
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg']);
+
+export interface StaticServer {
+	server: Server;
+	url: string;
+	close(): Promise<void>;
+}
+
+export interface ServeOptions {
+	root: string;
+	base?: string;
+	port?: number;
+	host?: string;
+}
+
+/** Resolve a request path to a file under root, or undefined when it is outside base or missing. */
+export async function resolveFile(root: string, base: string, pathname: string): Promise<string | undefined> {
+	const prefix = base.endsWith('/') ? base : `${base}/`;
+	if (!`${pathname}/`.startsWith(prefix) && pathname !== prefix.slice(0, -1)) return undefined;
+	let rel = decodeURIComponent(pathname.slice(prefix.length - 1));
+	rel = normalize(rel).replace(/^(\.\.[/\\])+/, '');
+	const absRoot = resolve(root);
+	let file = join(absRoot, rel);
+	if (!file.startsWith(absRoot)) return undefined;
+	try {
+		const s = await stat(file);
+		if (s.isDirectory()) {
+			file = join(file, 'index.html');
+			await stat(file);
+		}
+		return file;
+	} catch {
+		return undefined;
+	}
+}
+
+export function startServer({ root, base = '/', port = 4321, host = '127.0.0.1' }: ServeOptions): Promise<StaticServer> {
+	const server = createServer(async (req, res) => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		// A directory without its trailing slash: redirect, as static hosts do.
+		if (!url.pathname.endsWith('/') && !extname(url.pathname)) {
+			const dir = await resolveFile(root, base, `${url.pathname}/`);
+			if (dir) {
+				res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+				res.end();
+				return;
+			}
+		}
+		let file = await resolveFile(root, base, url.pathname);
+		let status = 200;
+		if (!file) {
+			status = 404;
+			file = join(resolve(root), '404.html');
+		}
+		const ext = extname(file);
+		const headers: Record<string, string> = {
+			'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+			'Cache-Control': 'no-cache',
+			'X-Content-Type-Options': 'nosniff',
+		};
+		try {
+			const accepts = String(req.headers['accept-encoding'] ?? '');
+			if (COMPRESSIBLE.has(ext) && accepts.includes('gzip')) {
+				headers['Content-Encoding'] = 'gzip';
+				headers.Vary = 'Accept-Encoding';
+				res.writeHead(status, headers);
+				if (req.method === 'HEAD') return res.end();
+				createReadStream(file).pipe(createGzip()).pipe(res);
+			} else {
+				const body = await readFile(file);
+				headers['Content-Length'] = String(body.length);
+				res.writeHead(status, headers);
+				res.end(req.method === 'HEAD' ? undefined : body);
+			}
+		} catch {
+			res.writeHead(404, { 'Content-Type': 'text/plain' });
+			res.end('Not found');
+		}
+	});
+	return new Promise((resolvePromise, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			const address = server.address();
+			const actualPort = typeof address === 'object' && address ? address.port : port;
+			resolvePromise({
+				server,
+				url: `http://localhost:${actualPort}${base.endsWith('/') ? base : `${base}/`}`,
+				close: () => new Promise<void>((r) => server.close(() => r())),
+			});
+		});
+	});
+}

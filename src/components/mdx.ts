@@ -1,0 +1,4 @@
+/** Components every MDX entry can use without importing them. */
+import Source from './Source.astro';
+
+export const mdxComponents = { Source };

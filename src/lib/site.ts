@@ -1,0 +1,101 @@
+/**
+ * The one way pages read content: every collection, checked for integrity once per build,
+ * sorted, with lookups and URL helpers. A broken reference stops the build here with a
+ * message naming the file and the field.
+ */
+import { type CollectionEntry, getCollection, render } from 'astro:content';
+import { assertIntegrity } from './integrity.ts';
+
+export type Finding = CollectionEntry<'findings'>;
+export type Report = CollectionEntry<'reports'>;
+export type LcsiFunction = CollectionEntry<'functions'>;
+export type GlossaryTerm = CollectionEntry<'glossary'>;
+export type TocNode = CollectionEntry<'tocNodes'>;
+export type TocEdge = CollectionEntry<'tocEdges'>;
+export type Page = CollectionEntry<'pages'>;
+
+export const findingPath = (f: Finding) => `/findings/${f.data.number}-${f.data.slug}/`;
+export const findingShortPath = (f: Finding) => `/findings/${f.data.number}/`;
+export const reportPath = (r: Report) => `/reports/${r.id}/`;
+export const functionPath = (fn: LcsiFunction) => `/functions/${fn.id}/`;
+export const glossaryPath = (id: string) => `/definitions/glossary/#${id}`;
+export const nodePath = (id: string) => `/pathways/#node-${id}`;
+
+export const NAVCA_BRIEFING = {
+	title: 'DCMS research shows critical role of local infrastructure',
+	shortTitle: 'NAVCA briefing',
+	publisher: 'NAVCA',
+	published: new Date('2025-07-14'),
+	url: 'https://www.navca.org.uk/news/dcms-research-shows-critical-role-of-local-infrastructure',
+} as const;
+
+export const COLLECTION_URL = 'https://www.gov.uk/government/publications/local-civil-society-infrastructure-lcsi-rd-programme-final-reports';
+
+export interface Site {
+	findings: Finding[];
+	reports: Report[];
+	functions: LcsiFunction[];
+	glossary: GlossaryTerm[];
+	tocNodes: TocNode[];
+	tocEdges: TocEdge[];
+	pages: Page[];
+	finding(id: string): Finding;
+	report(id: string): Report;
+	fn(id: string): LcsiFunction;
+	node(id: string): TocNode;
+	page(id: string): Page;
+}
+
+let cached: Promise<Site> | undefined;
+
+/** Load and check all content once; every page awaits the same promise. */
+export function loadSite(): Promise<Site> {
+	cached ??= build();
+	return cached;
+}
+
+async function build(): Promise<Site> {
+	const [findings, reports, functions, glossary, tocNodes, tocEdges, pages] = await Promise.all([
+		getCollection('findings'),
+		getCollection('reports'),
+		getCollection('functions'),
+		getCollection('glossary'),
+		getCollection('tocNodes'),
+		getCollection('tocEdges'),
+		getCollection('pages'),
+	]);
+	const reportHeadings = new Map<string, Set<string>>();
+	for (const r of reports) {
+		const { headings } = await render(r);
+		reportHeadings.set(r.id, new Set(headings.map((h) => h.slug)));
+	}
+	assertIntegrity({ findings, reports, functions, glossary, tocNodes, tocEdges, reportHeadings });
+
+	findings.sort((a, b) => a.data.number - b.data.number);
+	reports.sort((a, b) => a.data.order - b.data.order);
+	functions.sort((a, b) => a.data.order - b.data.order);
+	glossary.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en-GB', { sensitivity: 'base' }));
+
+	const lookup = <T extends { id: string }>(list: T[], kind: string) => {
+		const map = new Map(list.map((e) => [e.id, e]));
+		return (id: string): T => {
+			const found = map.get(id);
+			if (!found) throw new Error(`No ${kind} with id "${id}"`);
+			return found;
+		};
+	};
+	return {
+		findings,
+		reports,
+		functions,
+		glossary,
+		tocNodes,
+		tocEdges,
+		pages,
+		finding: lookup(findings, 'finding'),
+		report: lookup(reports, 'report'),
+		fn: lookup(functions, 'function'),
+		node: lookup(tocNodes, 'theory-of-change node'),
+		page: lookup(pages, 'page'),
+	};
+}
