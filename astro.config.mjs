@@ -13,13 +13,18 @@ import { contentDir } from './src/lib/contentDir.ts';
 // BASE_PATH hosts the site under a sub-path such as /lcsi/.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
+// Tests and benchmarks build into other folders (dist-sub/, temporary copies); each output
+// folder gets its own cache so parallel builds never share one.
+const outDir = process.env.LCSI_OUT_DIR ?? './dist';
+const cacheName = outDir.replace(/[^a-z0-9]+/gi, '-').replace(/^-+|-+$/g, '');
 
 export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
 	build: { format: 'directory' },
-	outDir: process.env.LCSI_OUT_DIR ?? './dist',
+	outDir,
+	cacheDir: `./node_modules/.astro/${cacheName}`,
 	integrations: [mdx(), sitemap(), pagefind()],
 	markdown: {
 		// Astro 7's default processor (Sätteri) does not run rehype plugins; these need unified.

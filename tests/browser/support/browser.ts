@@ -5,6 +5,20 @@
  * to another host (the site must load nothing from elsewhere).
  */
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { SUB_DIST } from './paths.ts';
+
+/** URL of the root-hosted build (dist/), e.g. http://localhost:41234/ */
+export function siteUrl(path = ''): string {
+	return new URL(path.replace(/^\//, ''), inject('siteUrl')).href;
+}
+
+/** URL of the sub-path build (dist-sub/ under /lcsi/). */
+export function subSiteUrl(path = ''): string {
+	const base = inject('subSiteUrl');
+	if (!base) throw new Error(`${SUB_DIST}/ has no built site: run "npm run build:subpath" first (npm test does).`);
+	return new URL(path.replace(/^\//, ''), base).href;
+}
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
