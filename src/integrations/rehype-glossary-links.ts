@@ -46,8 +46,10 @@ export function termMatcher(terms: GlossaryTerm[]): TermMatcher {
 	const regex = new RegExp(`(?<![\\w-])(${forms.map(escape).join('|')})(?![\\w-])`, 'gi');
 	return {
 		regex,
+		// Exact first (acronyms); then the lower-case form, which only ordinary words are stored
+		// under, so "vcs" never finds "VCS" but "Cold Spot" finds "cold spot".
 		idFor(match) {
-			return byForm.get(isCaseSensitive(match) ? match : match.toLowerCase());
+			return byForm.get(match) ?? byForm.get(match.toLowerCase());
 		},
 	};
 }

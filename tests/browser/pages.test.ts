@@ -48,6 +48,11 @@ describe.each(pages)('/%s', (path) => {
 			expect(await page.locator('h1').count()).toBe(1);
 			expect(await page.locator('main#main').count()).toBe(1);
 			expect(await page.title()).toMatch(/LCSI Evidence Explorer/);
+			// Every h2/h3 has a stable id and, right after it, a link to itself (the copy-link control).
+			const headings = await page.locator('main :is(h2, h3)').evaluateAll((els) =>
+				els.map((h) => ({ text: h.textContent?.trim(), id: h.id, next: h.nextElementSibling?.matches(`a.anchor-link[href="#${h.id}"]`) ?? false })),
+			);
+			expect(headings.filter((h) => !h.id || !h.next)).toEqual([]);
 		} finally {
 			await close();
 		}

@@ -1,0 +1,140 @@
+/**
+ * The shared frame in use: copy-link controls (with and without the Clipboard API), the print
+ * stylesheet, the dark scheme, reading with JavaScript off, and the sub-path build.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl } from './support/browser.ts';
+import { builtPages } from './support/pages.ts';
+import { SUB_DIST } from './support/paths.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const FINDING = 'findings/5-local-knowledge/';
+
+describe('copy link to a section', () => {
+	test('is reachable by keyboard and copies the full URL of the section', async () => {
+		const { page, close } = await openPage(browser, siteUrl(FINDING), { permissions: ['clipboard-read', 'clipboard-write'] });
+		try {
+			const heading = page.locator('h2#the-evidence-behind-it');
+			const control = page.locator('a.anchor-link[href="#the-evidence-behind-it"]');
+			expect(await control.getAttribute('href')).toBe('#the-evidence-behind-it');
+			expect(await control.isVisible()).toBe(true);
+			expect(await control.textContent()).toContain('Copy link to section: The evidence behind it');
+			// Reach it with Tab from the heading's position, as a keyboard user would.
+			await heading.evaluate((h) => {
+				h.setAttribute('tabindex', '-1');
+				(h as HTMLElement).focus();
+			});
+			await page.keyboard.press('Tab');
+			expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#the-evidence-behind-it');
+			const outline = await control.evaluate((el) => getComputedStyle(el).outlineStyle);
+			expect(outline).not.toBe('none');
+			await page.keyboard.press('Enter');
+			await page.waitForFunction(() => document.getElementById('live-announcer')?.textContent === 'Link copied');
+			const copied = await page.evaluate(() => navigator.clipboard.readText());
+			expect(copied).toBe(siteUrl(`${FINDING}#the-evidence-behind-it`));
+			expect(new URL(page.url()).hash).toBe('#the-evidence-behind-it');
+			expect(await page.locator('.copy-status').textContent()).toBe('Link copied');
+		} finally {
+			await close();
+		}
+	});
+
+	test('without the Clipboard API it falls back to following the link', async () => {
+		const context = await browser.newContext();
+		await context.addInitScript(() => {
+			Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+		});
+		const page = await context.newPage();
+		try {
+			await page.goto(siteUrl(FINDING));
+			await page.locator('a.anchor-link[href="#questions-to-take-further"]').click();
+			await page.waitForFunction(() => location.hash === '#questions-to-take-further');
+			await page.waitForFunction(() => document.getElementById('live-announcer')?.textContent === 'Link is in the address bar');
+		} finally {
+			await context.close();
+		}
+	});
+});
+
+test('prints as a document: no navigation or controls, link addresses shown', async () => {
+	const { page, close } = await openPage(browser, siteUrl(FINDING));
+	try {
+		await page.emulateMedia({ media: 'print' });
+		for (const selector of ['.primary-nav', '.site-search', '.breadcrumbs', '.anchor-link']) {
+			expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+		}
+		// Site links print with the site's public origin (from SITE_URL), as the canonical URL has it.
+		const origin = new URL((await page.locator('link[rel="canonical"]').getAttribute('href'))!).origin;
+		const link = page.locator('main .prose a[href^="/findings/"]').first();
+		const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+		expect(after).toBe(`" (${origin}${await link.getAttribute('href')})"`);
+		const external = await page.locator('.reports-behind a[href^="https://www.gov.uk/"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+		expect(external).toContain('https://www.gov.uk/');
+		expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+	} finally {
+		await close();
+	}
+});
+
+test('follows the dark colour scheme', async () => {
+	const light = await openPage(browser, siteUrl(FINDING), { colorScheme: 'light' });
+	const dark = await openPage(browser, siteUrl(FINDING), { colorScheme: 'dark' });
+	try {
+		const bg = (p: typeof light.page) => p.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+		expect(await bg(light.page)).toBe('rgb(255, 255, 255)');
+		expect(await bg(dark.page)).toBe('rgb(20, 23, 28)');
+	} finally {
+		await light.close();
+		await dark.close();
+	}
+});
+
+test('a finding reads fully with JavaScript off', async () => {
+	const { page, problems, close } = await openPage(browser, siteUrl(FINDING), { javaScriptEnabled: false });
+	try {
+		expect(allProblems(problems)).toEqual([]);
+		expect(await page.locator('h1').textContent()).toBe('Local knowledge matters most');
+		for (const id of ['what-the-research-found', 'the-evidence-behind-it', 'what-it-means', 'questions-to-take-further']) {
+			expect(await page.locator(`h2#${id}`).isVisible(), id).toBe(true);
+		}
+		expect(await page.locator('main a.glossary-term').count()).toBeGreaterThan(0);
+	} finally {
+		await close();
+	}
+});
+
+test('the prose is set to a readable measure', async () => {
+	const { page, close } = await openPage(browser, siteUrl(FINDING), { viewport: { width: 1600, height: 900 } });
+	try {
+		const { width, fontSize } = await page.locator('main .prose p').first().evaluate((p) => ({ width: p.getBoundingClientRect().width, fontSize: parseFloat(getComputedStyle(p).fontSize) }));
+		const chars = width / (fontSize * 0.5); // ~0.5em per average character
+		expect(chars).toBeGreaterThan(55);
+		expect(chars).toBeLessThan(90);
+	} finally {
+		await close();
+	}
+});
+
+describe('hosted under a sub-path (/lcsi/)', () => {
+	const pages = builtPages(SUB_DIST);
+	test.each(pages.filter((p) => !p.startsWith('findings/') || /^findings\/\d+-/.test(p)))('/lcsi/%s loads with every request under the base', async (path) => {
+		const { page, problems, close } = await openPage(browser, subSiteUrl(path), { allowStatus: path === '404.html' ? [404] : [] });
+		try {
+			expect(allProblems(problems)).toEqual([]);
+			const offBase = await page.locator('a[href^="/"], link[href^="/"], script[src^="/"], img[src^="/"]').evaluateAll((els) =>
+				els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '').filter((u) => !u.startsWith('/lcsi/')),
+			);
+			expect(offBase).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+});

@@ -1,0 +1,89 @@
+/**
+ * The evidence itself: counts, references, required sections, word minimums, citations and
+ * (as a guard against invented figures) that every number in the prose appears in a source.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { headingsOf, proseOf, readMdx, readYaml, wordCount } from '../support/content-files.ts';
+
+const findings = readMdx('findings');
+const reports = readMdx('reports');
+const functions = readMdx('functions');
+const pages = readMdx('pages');
+const glossary = readYaml<{ id: string; term: string; aka?: string[]; sources: { ref: string }[] }[]>('glossary.yaml');
+const toc = readYaml<{ nodes: { id: string; stage: string }[]; edges: { from: string; to: string }[] }>('theory-of-change.yaml');
+const pathwayIds = new Set(toc.nodes.filter((n) => n.stage === 'pathway').map((n) => n.id));
+const sourceRefs = new Set([...reports.map((r) => r.id), 'navca', 'usage']);
+
+describe('counts', () => {
+	test('twelve findings numbered 1 to 12 with no gaps or repeats', () => {
+		expect(findings.map((f) => f.data.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+	});
+	test('six reports, each with its own gov.uk URL', () => {
+		expect(reports).toHaveLength(6);
+		for (const r of reports) expect(r.data.url, r.path).toMatch(/^https:\/\/www\.gov\.uk\/government\/publications\/local-civil-society-infrastructure-lcsi-rd-programme-final-reports\/[a-z0-9-]+$/);
+		expect(new Set(reports.map((r) => r.data.url)).size).toBe(6);
+	});
+	test('five functions', () => {
+		expect(functions.map((f) => f.id).sort()).toEqual(['advocacy', 'community-participation-and-volunteering', 'convening', 'facilitating-funding', 'organisational-development']);
+	});
+	test('at least twenty glossary terms, each with a unique anchor id', () => {
+		expect(glossary.length).toBeGreaterThanOrEqual(20);
+		expect(new Set(glossary.map((t) => t.id)).size).toBe(glossary.length);
+	});
+	test('the prose pages the site needs exist', () => {
+		expect(pages.map((p) => p.id).sort()).toEqual(['about', 'briefing', 'definitions', 'evidence', 'home']);
+	});
+});
+
+describe.each(findings.map((f) => [`finding ${f.data.number}`, f] as const))('%s', (_, f) => {
+	test('references at least one report, and at least one pathway or function', () => {
+		expect(f.data.reports.length).toBeGreaterThan(0);
+		for (const r of f.data.reports) expect(reports.map((x) => x.id)).toContain(r.id);
+		expect((f.data.pathways ?? []).length + (f.data.functions ?? []).length).toBeGreaterThan(0);
+		for (const p of f.data.pathways ?? []) expect(pathwayIds.has(p), p).toBe(true);
+	});
+	test('has the body sections of the content model', () => {
+		expect(headingsOf(f.body)).toEqual(['What the research found', 'The evidence behind it', 'What it means', 'Questions to take further']);
+		expect(headingsOf(f.body, 3)).toEqual(['For NAVCA members', 'For trustees', 'For campaigners']);
+	});
+	test('has at least 300 words of substance', () => {
+		expect(wordCount(proseOf(f.body))).toBeGreaterThanOrEqual(300);
+	});
+	test('cites its sources in the body', () => {
+		expect((f.body.match(/<Source /g) ?? []).length).toBeGreaterThanOrEqual(5);
+	});
+});
+
+test('every report summary has the sections of the content model and links to its original', () => {
+	for (const r of reports) {
+		expect(headingsOf(r.body), r.path).toEqual(['Why it was done', 'How it was done', 'Key findings', 'Limitations', 'Where it feeds the headline findings']);
+	}
+});
+
+test('every citation names a known source', () => {
+	for (const file of [...findings, ...reports, ...functions, ...pages]) {
+		for (const m of file.body.matchAll(/<Source\s+ref="([^"]+)"/g)) expect(sourceRefs.has(m[1]!), `${file.path}: <Source ref="${m[1]}">`).toBe(true);
+	}
+	for (const t of glossary) for (const s of t.sources) expect(sourceRefs.has(s.ref), `glossary ${t.id}`).toBe(true);
+});
+
+/**
+ * A guard against invented figures: every number written in the prose must appear somewhere
+ * in the source material (NAVCA's briefing or the facts gathered from the reports). Finding
+ * numbers, work-package and section numbers are references, not figures, and are allowed.
+ */
+test('every number in the prose appears in the sources', () => {
+	const sources = readFileSync('../shared/sources/000_9a97d1533a3339e8.txt', 'utf8') + readFileSync('../shared/research/lcsi-facts.md', 'utf8');
+	const sourceNumbers = new Set(sources.match(/\d+(?:[.,]\d+)*/g));
+	const problems: string[] = [];
+	for (const file of [...findings, ...reports, ...functions, ...pages]) {
+		const prose = proseOf(file.body)
+			// references rather than figures: "finding 5", "findings 1 and 4", "WP6", "section 1.2", "Case study A"
+			.replace(/\b(?:findings?|headlines?|WP|work package|sections?|§|RQ|research question)\s*\d+(?:(?:,\s*|\s+(?:and|to|–|-)\s+|–|-)\d+)*/gi, ' ')
+			// standards and this site's own dates, not research figures: "Licence v3.0", "WCAG 2.2", "25 November 2026"
+			.replace(/\bv\d+(?:\.\d+)*|\bWCAG \d+(?:\.\d+)*|\b(?:\d{1,2} \w+ )?2026\b/g, ' ');
+		for (const n of prose.match(/\d+(?:[.,]\d+)*/g) ?? []) if (!sourceNumbers.has(n)) problems.push(`${file.path}: ${n}`);
+	}
+	expect(problems).toEqual([]);
+});
