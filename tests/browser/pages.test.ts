@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { primaryNav } from '../../src/lib/navigation.ts';
 import { allProblems, launchBrowser, openPage, siteUrl } from './support/browser.ts';
 import { builtPages } from './support/pages.ts';
 import { DIST } from './support/paths.ts';
@@ -85,8 +86,8 @@ test('navigation marks the current page and its section', async () => {
 		const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
 		expect(await crumbs.getByRole('link', { name: 'Findings' }).isVisible()).toBe(true);
 		expect(await crumbs.locator('[aria-current="page"]').textContent()).toBe('Finding 5');
-		for (const label of ['Briefing', 'Findings', 'Definitions', 'Functions', 'Pathways', 'Reports', 'Search']) {
-			await Promise.all([page.waitForNavigation(), link(label).click()]);
+		for (const { label, path } of primaryNav) {
+			await Promise.all([page.waitForURL(siteUrl(path)), link(label).click()]);
 			expect(await link(label).getAttribute('aria-current'), label).toBe('page');
 			expect(await page.locator('h1').count()).toBe(1);
 		}
