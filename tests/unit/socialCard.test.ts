@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { CARD_HEIGHT, CARD_WIDTH, cardTree, displayAddress, pngSize, renderCard, statementFontSize } from '../../src/lib/socialCard.ts';
+
+/** Every string drawn on a card, in order. */
+function texts(node: unknown): string[] {
+	if (typeof node === 'string') return [node];
+	if (Array.isArray(node)) return node.flatMap(texts);
+	if (node && typeof node === 'object' && 'props' in node) return texts((node as { props: { children?: unknown } }).props.children ?? []);
+	return [];
+}
+
+const finding = {
+	badge: '5',
+	eyebrow: 'Finding 5 of 12: Local knowledge matters most',
+	text: 'Knowing the local area well is the single most important factor in the quality of LCSI provision.',
+	address: 'example.org/findings/5/',
+};
+
+describe('renderCard', () => {
+	test('draws a 1200×630 PNG', async () => {
+		const png = await renderCard(finding);
+		expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+		expect([CARD_WIDTH, CARD_HEIGHT]).toEqual([1200, 630]);
+	});
+
+	test('the card shows the number, the statement, the site name and the short address', () => {
+		const drawn = texts(cardTree(finding));
+		expect(drawn).toEqual(expect.arrayContaining(['5', finding.eyebrow, finding.text, 'LCSI Evidence Explorer', 'example.org/findings/5/']));
+	});
+
+	test('a card without a badge (the site card) draws no badge', () => {
+		const { badge: _badge, ...site } = finding;
+		expect(texts(cardTree(site))).not.toContain('5');
+	});
+});
+
+describe('statementFontSize', () => {
+	test('shrinks as the text grows, within legible bounds', () => {
+		const short = statementFontSize('x'.repeat(60));
+		const medium = statementFontSize('x'.repeat(160));
+		const longest = statementFontSize('x'.repeat(280));
+		expect(short).toBeGreaterThan(medium);
+		expect(medium).toBeGreaterThan(longest);
+		expect(short).toBeLessThanOrEqual(58);
+		// 34px on a 1200px-wide card is still larger than most body text in a feed preview.
+		expect(longest).toBeGreaterThanOrEqual(34);
+	});
+});
+
+describe('pngSize', () => {
+	test('reads width and height from the IHDR chunk, and rejects files that are not PNGs', () => {
+		const header = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 4, 0xb0, 0, 0, 2, 0x76]);
+		expect(pngSize(header)).toEqual({ width: 1200, height: 630 });
+		expect(() => pngSize(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>......'))).toThrow(/not a PNG/);
+	});
+});
+
+test('displayAddress drops the scheme', () => {
+	expect(displayAddress('https://example.org/lcsi/findings/5/')).toBe('example.org/lcsi/findings/5/');
+});
