@@ -65,7 +65,7 @@ export function checkIntegrity(input: IntegrityInput): string[] {
 		f.data.pathways.forEach((p, i) => {
 			const node = nodeById.get(p);
 			if (!node) problems.push(`${where}: pathways[${i}]: theory-of-change node "${p}" does not exist`);
-			else if (node.data.stage !== 'pathway') problems.push(`${where}: pathways[${i}]: node "${p}" is a ${node.data.stage}, not a pathway`);
+			else if (node.data.stage !== 'pathway') problems.push(`${where}: pathways[${i}]: node "${p}" is in the ${node.data.stage} stage, not pathway`);
 		});
 		f.data.reports.forEach((r, i) => {
 			if (!reportIds.has(r.id.id)) problems.push(`${where}: reports[${i}].id: report "${r.id.id}" does not exist`);
@@ -107,7 +107,8 @@ export function checkIntegrity(input: IntegrityInput): string[] {
 			problems.push(`${where}: to: links must run forward (${from.data.stage} → ${to.data.stage} runs backwards)`);
 		checkSources(where, e.data.sources);
 	}
-	problems.push(...cycles(input.tocEdges).map((c) => `theory-of-change.yaml: edges: cycle ${c.join(' → ')}`));
+	const tocFile = input.tocEdges[0] ? file(input.tocEdges[0], 'theory-of-change.yaml') : 'theory-of-change.yaml';
+	problems.push(...cycles(input.tocEdges).map((c) => `${tocFile}: edges: cycle ${c.join(' → ')}`));
 	return problems;
 }
 
@@ -131,10 +132,25 @@ function cycles(edges: Entry<{ from: string; to: string }>[]): string[][] {
 	return found;
 }
 
+/**
+ * The error a build stops with. Astro prints `message`, then `hint`, then `loc.file` as the
+ * "Location:"; without `loc` it would name the Astro module that called getStaticPaths, which
+ * sends an author to the wrong place. The location is the file of the first problem.
+ */
+export class ContentIntegrityError extends Error {
+	readonly problems: string[];
+	readonly loc: { file: string };
+	readonly hint = 'Each line names the file, then the field, then what is wrong. content/README.md describes every field.';
+	constructor(problems: string[]) {
+		super(`Content integrity check failed (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  - ${problems.join('\n  - ')}`);
+		this.name = 'ContentIntegrityError';
+		this.problems = problems;
+		this.loc = { file: problems[0]?.split(': ')[0] ?? 'content' };
+	}
+}
+
 /** Throw one error listing every problem, so an author fixes them in one pass. */
 export function assertIntegrity(input: IntegrityInput): void {
 	const problems = checkIntegrity(input);
-	if (problems.length) {
-		throw new Error(`Content integrity check failed (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n  - ${problems.join('\n  - ')}`);
-	}
+	if (problems.length) throw new ContentIntegrityError(problems);
 }
