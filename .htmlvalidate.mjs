@@ -4,7 +4,9 @@
  * rather than .htmlvalidate.json so each departure from the recommended preset can carry
  * its reason beside it. There are no rules turned off.
  */
-export default {
+import { defineConfig } from 'html-validate';
+
+export default defineConfig({
 	root: true,
 	extends: ['html-validate:recommended'],
 	rules: {
@@ -16,4 +18,4 @@ export default {
 		// whitespace are still errors.
 		'valid-id': ['error', { relaxed: true }],
 	},
-};
+});

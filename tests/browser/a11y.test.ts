@@ -4,12 +4,12 @@
  * second scheme, so both are checked rather than assumed. A failure lists rule, impact,
  * element and page so it can be fixed without re-running anything.
  *
- * One browser, one context per scheme, pages in turn: axe is CPU-bound and the machine has
- * two cores, so a pool would not make this faster.
+ * One browser and one context per scheme; each page gets its own tab, a few at a time.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { limit } from '../../scripts/lib/limit.ts';
 import { launchBrowser, siteUrl } from './support/browser.ts';
 import { builtPages } from './support/pages.ts';
 import { DIST } from './support/paths.ts';
@@ -39,24 +39,33 @@ async function violations(page: Page, path: string): Promise<string[]> {
 	);
 }
 
-describe.each(schemes)('%s scheme', (colorScheme) => {
-	let context: BrowserContext;
-	let page: Page;
-	beforeAll(async () => {
-		context = await browser.newContext({ colorScheme });
-		page = await context.newPage();
-	});
-	afterAll(async () => {
-		await context?.close();
-	});
+const contexts = new Map<(typeof schemes)[number], BrowserContext>();
+beforeAll(async () => {
+	for (const colorScheme of schemes) contexts.set(colorScheme, await browser.newContext({ colorScheme }));
+});
 
-	test('the browser really uses this scheme', async () => {
+test.for(schemes)('the %s scheme is the one the browser reports', async (colorScheme, { expect }) => {
+	const page = await contexts.get(colorScheme)!.newPage();
+	try {
 		await page.goto(siteUrl());
 		expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
-	});
+	} finally {
+		await page.close();
+	}
+});
 
-	test.each(pages)('/%s has no axe violations', async (path) => {
-		await page.goto(siteUrl(path), { waitUntil: 'load' });
-		expect(await violations(page, path)).toEqual([]);
-	});
+// Two pages at a time, one per core: axe is CPU-bound, and more tabs only slowed it down.
+const slot = limit(2);
+describe.each(schemes)('%s scheme', (colorScheme) => {
+	test.concurrent.for(pages)('/%s has no axe violations', (path, { expect }) =>
+		slot(async () => {
+			const page = await contexts.get(colorScheme)!.newPage();
+			try {
+				await page.goto(siteUrl(path), { waitUntil: 'load' });
+				expect(await violations(page, path)).toEqual([]);
+			} finally {
+				await page.close();
+			}
+		}),
+	);
 });

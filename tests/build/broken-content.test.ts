@@ -10,7 +10,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, test } from 'vitest';
+import { limit } from '../../scripts/lib/limit.ts';
 import { createTempProject, type BuildResult, type TempProject } from '../../scripts/lib/temp-project.ts';
 
 /** Replace text in a content file of the copy; a pattern that no longer matches fails loudly. */
@@ -22,34 +23,20 @@ async function edit(content: string, file: string, pattern: RegExp, replacement:
 }
 
 /** Two builds at a time: the machine has two cores and a build keeps one busy. */
-const MAX_BUILDS = 2;
-let running = 0;
-const queue: (() => void)[] = [];
-async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
-	if (running >= MAX_BUILDS) await new Promise<void>((r) => queue.push(r));
-	running++;
-	try {
-		return await fn();
-	} finally {
-		running--;
-		queue.shift()?.();
-	}
-}
+const withSlot = limit(2);
 
 const projects: TempProject[] = [];
 afterAll(async () => {
 	await Promise.all(projects.map((p) => p.remove()));
 });
 
-/** Build a copy broken by `breakIt`; the build must fail. */
-async function buildBroken(label: string, breakIt: (content: string) => Promise<void>): Promise<BuildResult> {
+/** Build a copy broken by `breakIt`; the caller checks that it failed and how. */
+function buildBroken(label: string, breakIt: (content: string) => Promise<void>): Promise<BuildResult> {
 	return withSlot(async () => {
 		const project = await createTempProject(`broken-${label}`);
 		projects.push(project);
 		await breakIt(project.content);
-		const result = await project.build();
-		expect(result.code, `the build should have failed:\n${result.output}`).not.toBe(0);
-		return result;
+		return project.build();
 	});
 }
 
@@ -59,46 +46,52 @@ const occurrences = (output: string, text: string) => output.split(text).length 
 const FINDING = 'content/findings/local-knowledge.mdx';
 
 describe.concurrent('a build of broken content fails naming the file and the field', () => {
-	test('a missing required field (schema)', async () => {
-		const { output } = await buildBroken('missing-field', (c) => edit(c, 'findings/local-knowledge.mdx', /^title: .*\n/m, ''));
+	test('a missing required field (schema)', async ({ expect }) => {
+		const { code, output } = await buildBroken('missing-field', (c) => edit(c, 'findings/local-knowledge.mdx', /^title: .*\n/m, ''));
+		expect(code, `the build should have failed:\n${output}`).not.toBe(0);
 		expect(output).toMatch(/findings → local-knowledge data does not match collection schema/);
 		expect(output).toMatch(/\btitle\b.*Required/);
 		expect(output).toContain(`${FINDING}:0:0`);
 	});
 
-	test('a duplicate finding number', async () => {
-		const { output } = await buildBroken('duplicate-number', async (c) => {
+	test('a duplicate finding number', async ({ expect }) => {
+		const { code, output } = await buildBroken('duplicate-number', async (c) => {
 			const other = await readFile(join(c, 'findings/a-bridge-between-sectors.mdx'), 'utf8');
 			const number = /^number: (\d+)$/m.exec(other)?.[1];
 			await edit(c, 'findings/local-knowledge.mdx', /^number: \d+$/m, `number: ${number}`);
 		});
+		expect(code, `the build should have failed:\n${output}`).not.toBe(0);
 		const line = /content\/findings\/(?:local-knowledge|a-bridge-between-sectors)\.mdx: number: \d+ is already used by content\/findings\/(?:local-knowledge|a-bridge-between-sectors)\.mdx/;
 		expect(output).toMatch(line);
 		expect(output.match(new RegExp(line, 'g'))).toHaveLength(1);
 	});
 
-	test('a reference to a report that does not exist', async () => {
-		const { output } = await buildBroken('missing-report', (c) => edit(c, 'findings/local-knowledge.mdx', /^ {2}- id: [a-z-]+$/m, '  - id: no-such-report'));
+	test('a reference to a report that does not exist', async ({ expect }) => {
+		const { code, output } = await buildBroken('missing-report', (c) => edit(c, 'findings/local-knowledge.mdx', /^ {2}- id: [a-z-]+$/m, '  - id: no-such-report'));
+		expect(code, `the build should have failed:\n${output}`).not.toBe(0);
 		const line = `${FINDING}: reports[0].id: report "no-such-report" does not exist`;
 		expect(occurrences(output, line)).toBe(1);
 		expect(output).toContain(`Location:\n    ${FINDING}:0:0`);
 	});
 
-	test('a reference to a function that does not exist', async () => {
-		const { output } = await buildBroken('broken-reference', (c) => edit(c, 'findings/local-knowledge.mdx', /^functions:\n {2}- [a-z-]+$/m, 'functions:\n  - no-such-function'));
+	test('a reference to a function that does not exist', async ({ expect }) => {
+		const { code, output } = await buildBroken('broken-reference', (c) => edit(c, 'findings/local-knowledge.mdx', /^functions:\n {2}- [a-z-]+$/m, 'functions:\n  - no-such-function'));
+		expect(code, `the build should have failed:\n${output}`).not.toBe(0);
 		expect(occurrences(output, `${FINDING}: functions[0]: function "no-such-function" does not exist`)).toBe(1);
 	});
 
-	test('a theory-of-change edge to a node that does not exist', async () => {
-		const { output } = await buildBroken('toc-edge', (c) => edit(c, 'theory-of-change.yaml', /^( {2}- from: ([a-z-]+)\n {4}to: )[a-z-]+$/m, '$1node-that-does-not-exist'));
+	test('a theory-of-change edge to a node that does not exist', async ({ expect }) => {
+		const { code, output } = await buildBroken('toc-edge', (c) => edit(c, 'theory-of-change.yaml', /^( {2}- from: ([a-z-]+)\n {4}to: )[a-z-]+$/m, '$1node-that-does-not-exist'));
+		expect(code, `the build should have failed:\n${output}`).not.toBe(0);
 		expect(output).toMatch(/content\/theory-of-change\.yaml: edge "[a-z-]+ → node-that-does-not-exist": to: node "node-that-does-not-exist" does not exist/);
 		expect(output).toContain('Location:\n    content/theory-of-change.yaml:0:0');
 	});
 
-	test('malformed MDX (a component tag left open)', async () => {
-		const { output } = await buildBroken('malformed-mdx', (c) =>
+	test('malformed MDX (a component tag left open)', async ({ expect }) => {
+		const { code, output } = await buildBroken('malformed-mdx', (c) =>
 			edit(c, 'findings/local-knowledge.mdx', /\n## What the research found\n/, '\n## What the research found\n\n<Source ref="navca">\n\nThis paragraph never closes its tag.\n'),
 		);
+		expect(code, `the build should have failed:\n${output}`).not.toBe(0);
 		// The MDX compiler gives the line and column of the open tag; Astro names the file.
 		expect(output).toMatch(/Expected a closing tag for `<Source>` \(\d+:\d+-\d+:\d+\)/);
 		expect(output).toContain(`${FINDING}:0:0`);

@@ -54,10 +54,12 @@ export interface OpenedPage {
 export interface OpenOptions extends BrowserContextOptions {
 	/** Status codes that are expected for the page itself (e.g. 404 for the not-found test). */
 	allowStatus?: number[];
+	/** Runs on the new page before it navigates, e.g. to listen to every request (page weight). */
+	beforeGoto?: (page: Page) => void | Promise<void>;
 }
 
 export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedPage> {
-	const { allowStatus = [], ...contextOptions } = options;
+	const { allowStatus = [], beforeGoto, ...contextOptions } = options;
 	const context = await browser.newContext({ ...contextOptions });
 	const page = await context.newPage();
 	const origin = new URL(url).origin;
@@ -78,6 +80,7 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
 	page.on('response', (r) => {
 		if (r.status() >= 400 && !(r.url() === page.url() && allowStatus.includes(r.status()))) problems.failedRequests.push(`${r.url()}: HTTP ${r.status()}`);
 	});
+	await beforeGoto?.(page);
 	await page.goto(url, { waitUntil: 'load' });
 	return { page, problems, close: () => context.close() };
 }
