@@ -39,16 +39,19 @@ export interface PageCitationInput {
 	title: string;
 	/** The page's canonical, absolute URL. */
 	url: string;
+	/** When the page's words were last checked, so a citation names the version it cites. */
+	updated?: Date;
 	/** When the reader used the page; omitted, the placeholder is written instead. */
 	accessed?: Date;
 }
 
 /**
- * `“Finding 5: Local knowledge matters most.” LCSI Evidence Explorer. https://…/findings/5-local-knowledge/. Accessed [date].`
+ * `“Finding 5: Local knowledge matters most.” LCSI Evidence Explorer, updated 25 November 2026. https://…/findings/5-local-knowledge/. Accessed [date].`
  */
-export function pageCitation({ title, url, accessed }: PageCitationInput): string {
+export function pageCitation({ title, url, updated, accessed }: PageCitationInput): string {
 	const when = accessed ? formatAccessDate(accessed) : ACCESSED_PLACEHOLDER;
-	return `“${closeSentence(title)}” ${SITE_NAME}. ${url}. Accessed ${when}.`;
+	const version = updated ? `, updated ${formatLongDate(updated)}` : '';
+	return `“${closeSentence(title)}” ${SITE_NAME}${version}. ${url}. Accessed ${when}.`;
 }
 
 /** Replace the access-date placeholder in a citation with a real day (used when copying). */

@@ -10,6 +10,12 @@ describe('pageCitation', () => {
 		);
 	});
 
+	test('names the version cited when the page has an updated date', () => {
+		expect(pageCitation({ title: 'Finding 5: Local knowledge matters most', url, updated: new Date('2026-11-25') })).toBe(
+			`“Finding 5: Local knowledge matters most.” LCSI Evidence Explorer, updated 25 November 2026. ${url}. Accessed ${ACCESSED_PLACEHOLDER}.`,
+		);
+	});
+
 	test('does not double a title’s own closing punctuation', () => {
 		expect(pageCitation({ title: 'What is LCSI?', url })).toMatch(/^“What is LCSI\?” LCSI/);
 	});

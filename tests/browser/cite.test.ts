@@ -1,0 +1,133 @@
+/**
+ * "Cite this" on every finding, report, function and definitions page: a plain-text citation
+ * of the page with its canonical URL and an "Accessed [date]" placeholder, citations of the
+ * reports behind it with their GOV.UK addresses, and copy buttons that appear only with
+ * JavaScript and copy the citation with the day of copying filled in.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl } from './support/browser.ts';
+import { builtPages } from './support/pages.ts';
+import { DIST } from './support/paths.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const pages = builtPages(DIST);
+const citedPages = [
+	...pages.filter((p) => /^(findings\/\d+-|reports\/|functions\/)[a-z0-9-]+\/$/.test(p)),
+	'briefing/',
+	'definitions/',
+	'definitions/glossary/',
+	'about/',
+	'about/evidence/',
+];
+
+test('the pages that must have it are all there', () => {
+	expect(citedPages.filter((p) => p.startsWith('findings/'))).toHaveLength(12);
+	expect(citedPages.filter((p) => p.startsWith('reports/'))).toHaveLength(6);
+	expect(citedPages.filter((p) => p.startsWith('functions/'))).toHaveLength(5);
+});
+
+describe.each(citedPages)('/%s', (path) => {
+	test('has a Cite this block with a plain-text citation of the page, readable without JavaScript', async () => {
+		const { page, close } = await openPage(browser, siteUrl(path), { javaScriptEnabled: false });
+		try {
+			const block = page.locator('section.cite-this');
+			expect(await block.count()).toBe(1);
+			expect(await block.getByRole('heading', { name: 'Cite this' }).count()).toBe(1);
+			const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+			const title = (await page.title()).replace(/ – LCSI Evidence Explorer$/, '');
+			const citation = (await block.locator('#citation-page').textContent())!;
+			expect(citation).toMatch(/^“.+” LCSI Evidence Explorer(, updated \d{1,2} [A-Z][a-z]+ \d{4})?\. /);
+			expect(citation).toContain(`${canonical}.`);
+			expect(citation).toMatch(/Accessed \[date\]\.$/);
+			// The title cited is the page's own, and long titles are not cut.
+			expect(citation).toContain(title.replace(/[.?!]$/, ''));
+			// Copy buttons need JavaScript, so without it they are not offered.
+			expect(await block.locator('button').first().isVisible()).toBe(false);
+		} finally {
+			await close();
+		}
+	});
+});
+
+describe.each(citedPages.filter((p) => /^(findings|reports)\//.test(p)))('/%s', (path) => {
+	test('cites the reports behind it, with their exact titles and GOV.UK addresses', async () => {
+		const { page, close } = await openPage(browser, siteUrl(path), { javaScriptEnabled: false });
+		try {
+			const reportCitations = await page.locator('section.cite-this li .citation-text').allTextContents();
+			expect(reportCitations.length).toBeGreaterThan(0);
+			for (const text of reportCitations) {
+				expect(text).toMatch(/\(2025\) Local Civil Society Infrastructure \(LCSI\) R&D Programme - .+\. (Department for Culture, Media and Sport, )?GOV\.UK, 11 July 2025\. https:\/\/www\.gov\.uk\/government\/publications\/local-civil-society-infrastructure-lcsi-rd-programme-final-reports\/[a-z0-9-]+$/);
+				expect(text.startsWith('Department for Culture, Media and Sport (2025)') || text.includes('Department for Culture, Media and Sport, GOV.UK')).toBe(true);
+			}
+			// The GOV.UK addresses cited are the ones the page links to as the originals.
+			const linked = await page.locator('main a[href^="https://www.gov.uk/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+			for (const text of reportCitations) expect(linked).toContain(text.split(' ').at(-1));
+		} finally {
+			await close();
+		}
+	});
+});
+
+const FINDING = 'findings/5-local-knowledge/';
+
+test('the copy button copies the citation with today’s date in en-GB form, and says so', async () => {
+	const { page, problems, close } = await openPage(browser, siteUrl(FINDING), { permissions: ['clipboard-read', 'clipboard-write'] });
+	try {
+		const button = page.getByRole('button', { name: 'Copy citation of this page' });
+		expect(await button.isVisible()).toBe(true);
+		const shown = (await page.locator('#citation-page').textContent())!;
+		await button.click();
+		await page.waitForFunction(() => document.getElementById('live-announcer')?.textContent === 'Citation copied');
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		const today = await page.evaluate(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date()));
+		expect(copied).toBe(shown.replace('Accessed [date].', `Accessed ${today}.`));
+		expect(copied).toMatch(/Accessed \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
+		// The page keeps the placeholder: what is printed or selected by hand is not dated wrongly.
+		expect(await page.locator('#citation-page').textContent()).toBe(shown);
+		expect(await page.locator('section.cite-this .copy-status').textContent()).toBe('Citation copied');
+
+		// Each report citation has its own button, named for the report, copying that citation.
+		const reportButton = page.locator('section.cite-this li button').first();
+		expect(await reportButton.textContent()).toMatch(/^Copy citation of the /);
+		await reportButton.focus();
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(() => document.querySelector('section.cite-this li .copy-status')?.textContent === 'Citation copied');
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('section.cite-this li .citation-text').first().textContent());
+		expect(allProblems(problems)).toEqual([]);
+	} finally {
+		await close();
+	}
+});
+
+test('without a usable clipboard the citation is selected for the reader to copy', async () => {
+	const context = await browser.newContext();
+	await context.addInitScript(() => {
+		Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+	});
+	const page = await context.newPage();
+	try {
+		await page.goto(siteUrl('reports/survey-findings/'));
+		await page.getByRole('button', { name: 'Copy citation of this page' }).click();
+		await page.waitForFunction(() => document.getElementById('live-announcer')?.textContent?.startsWith('Citation selected'));
+		expect(await page.evaluate(() => getSelection()?.toString())).toBe(await page.locator('#citation-page').textContent());
+	} finally {
+		await context.close();
+	}
+});
+
+test('under the sub-path the citation gives the sub-path URL', async () => {
+	const { page, close } = await openPage(browser, subSiteUrl('reports/what-works/'));
+	try {
+		expect(await page.locator('#citation-page').textContent()).toMatch(/ https?:\/\/[^/]+\/lcsi\/reports\/what-works\/\. Accessed/);
+	} finally {
+		await close();
+	}
+});
