@@ -2,11 +2,13 @@
 import mdx from '@astrojs/mdx';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
 import rehypeGlossaryLinks from './src/integrations/rehype-glossary-links.ts';
 import rehypeHeadingAnchors from './src/integrations/rehype-heading-anchors.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { indexablePage } from './src/integrations/sitemap-filter.ts';
 import { contentDir } from './src/lib/contentDir.ts';
 
 // One place for where the site lives. SITE_URL gives canonical and social-card URLs;
@@ -25,7 +27,8 @@ export default defineConfig({
 	build: { format: 'directory' },
 	outDir,
 	cacheDir: `./node_modules/.astro/${cacheName}`,
-	integrations: [mdx(), sitemap(), pagefind()],
+	// The sitemap leaves out pages marked noindex (short /findings/N/ redirects, search, 404).
+	integrations: [mdx(), sitemap({ filter: indexablePage(fileURLToPath(new URL(`${outDir}/`, import.meta.url)), base) }), pagefind()],
 	markdown: {
 		// Astro 7's default processor (Sätteri) does not run rehype plugins; these need unified.
 		processor: unified({

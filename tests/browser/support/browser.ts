@@ -75,6 +75,8 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
 	});
 	page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
 	page.on('requestfailed', (r) => {
+		// A page that replaces itself at once (the short /findings/N/ redirects) aborts its own load.
+		if (r.isNavigationRequest() && r.failure()?.errorText === 'net::ERR_ABORTED') return;
 		if (!problems.foreignRequests.includes(r.url())) problems.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`);
 	});
 	page.on('response', (r) => {
