@@ -134,7 +134,7 @@ export function cardTree({ eyebrow, text, badge, address }: CardContent): CardNo
 }
 
 /** Draw a card and return it as PNG bytes, exactly 1200×630. */
-export async function renderCard(content: CardContent): Promise<Uint8Array> {
+export async function renderCard(content: CardContent): Promise<Uint8Array<ArrayBuffer>> {
 	const svg = await satori(cardTree(content) as unknown as Parameters<typeof satori>[0], {
 		width: CARD_WIDTH,
 		height: CARD_HEIGHT,
