@@ -1,0 +1,340 @@
+/**
+ * `npm run bench`: how the site performs and how its build scales, written to BENCHMARKS.md.
+ * Not part of `npm test`: it takes several minutes and its numbers depend on the machine.
+ *
+ * (a) Build scaling: clean builds of the real content and of 10× and 100× synthetic content
+ *     (scripts/lib/synthetic-content.ts), each in its own temp copy of the project, so
+ *     nothing lands in content/ or dist/: build time, pages, Pagefind index size on disk.
+ * (b) Page weight of every page of the real build, loaded in Chromium from the gzip static
+ *     server (the numbers the weight budget test checks).
+ * (c) Lighthouse (mobile, its default simulated throttling, one run per page) for the home
+ *     page, a finding and /pathways/, against the system Chromium.
+ * (d) Search, from scripts/bench-search.ts when it is there.
+ *
+ * Options: --factors=1,10,100 (which builds), --no-lighthouse, --no-search, --out=FILE
+ * (default BENCHMARKS.md; --out=- prints only).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg, release, totalmem, type, arch } from 'node:os';
+import { join } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM_PATH, launchBrowser, openPage } from '../tests/browser/support/browser.ts';
+import { builtPages } from '../tests/browser/support/pages.ts';
+import { BUDGET, inlineScriptBytes, kb, recordTransfers, summarise, type PageWeight, type Transfer } from './lib/page-weight.ts';
+import { startServer } from './lib/static-server.ts';
+import { allowSyntheticNumbers, multiplyContent, type SyntheticCounts } from './lib/synthetic-content.ts';
+import { createTempProject, REPO_ROOT, type TempProject } from './lib/temp-project.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const factors = (option('factors') ?? '1,10,100').split(',').map(Number);
+const out = option('out') ?? 'BENCHMARKS.md';
+const withLighthouse = !args.includes('--no-lighthouse');
+const withSearch = !args.includes('--no-search');
+
+/** The same flags the browser tests use (tests/browser/support/browser.ts). */
+const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+function table(headers: string[], rows: (string | number)[][], align: ('l' | 'r')[] = []): string {
+	const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+	return [line(headers), line(headers.map((_, i) => (align[i] === 'r' ? '---:' : '---'))), ...rows.map(line)].join('\n');
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+function dirSize(dir: string): { files: number; bytes: number } {
+	let files = 0;
+	let bytes = 0;
+	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+		if (!entry.isFile()) continue;
+		files++;
+		bytes += statSync(join(entry.parentPath, entry.name)).size;
+	}
+	return { files, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) Build scaling
+
+interface BuildRow {
+	factor: number;
+	counts: SyntheticCounts;
+	pages: number;
+	ms: number;
+	/** The whole pagefind/ folder, Pagefind's scripts and WebAssembly included. */
+	pagefind: { files: number; bytes: number };
+	/** The index proper, which grows with content: index/, fragment/, filter/ and the metadata file. */
+	index: { files: number; bytes: number };
+	dist: { files: number; bytes: number };
+	phases: Phases;
+}
+
+/** Where a build's time went, from what `astro build` prints (seconds). */
+interface Phases {
+	/** Content sync and type generation ("[types] Generated"). */
+	content: number;
+	/** Vite bundling ("[vite] ✓ built in"). */
+	bundle: number;
+	/** Rendering HTML pages and other routes, from the per-route times Astro lists. */
+	pages: number;
+	/** Rendering the social-card PNGs (routes under /og/). */
+	cards: number;
+	/** Whatever is left: start-up, sitemap, Pagefind indexing. */
+	rest: number;
+}
+
+function phases(output: string, totalMs: number): Phases {
+	const secs = (re: RegExp) => [...output.matchAll(re)].reduce((n, m) => n + Number(m[1]) * (m[2] === 'ms' ? 0.001 : 1), 0);
+	const content = secs(/\[types\] Generated ([\d.]+)(m?s)/g);
+	const bundle = secs(/\[vite\] ✓ built in ([\d.]+)(m?s)/g);
+	let pages = 0;
+	let cards = 0;
+	for (const m of output.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
+		if (m[1]!.startsWith('/og/')) cards += Number(m[2]) / 1000;
+		else pages += Number(m[2]) / 1000;
+	}
+	return { content, bundle, pages, cards, rest: Math.max(0, totalMs / 1000 - content - bundle - pages - cards) };
+}
+
+/** Pagefind's index data in a build: what a search fetches from, and what grows with pages. */
+function indexSize(pagefind: string): { files: number; bytes: number } {
+	const parts = ['index', 'fragment', 'filter'].map((d) => dirSize(join(pagefind, d)));
+	const meta = readdirSync(pagefind).filter((f) => f.endsWith('.pf_meta')).map((f) => statSync(join(pagefind, f)).size);
+	return { files: parts.reduce((n, p) => n + p.files, meta.length), bytes: parts.reduce((n, p) => n + p.bytes, 0) + meta.reduce((n, b) => n + b, 0) };
+}
+
+async function timedBuild(factor: number, project: TempProject): Promise<BuildRow> {
+	let counts: SyntheticCounts = { findings: 0, reports: 0, functions: 0 };
+	if (factor > 1) {
+		await allowSyntheticNumbers(project.root);
+		counts = await multiplyContent(project.content, factor);
+	} else {
+		for (const c of ['findings', 'reports', 'functions'] as const) counts[c] = readdirSync(join(project.content, c)).filter((f) => f.endsWith('.mdx') && !f.startsWith('_')).length;
+	}
+	log(`building ${factor}× content (${counts.findings} findings, ${counts.reports} reports, ${counts.functions} functions) in ${project.root}`);
+	const result = await project.build();
+	if (result.code !== 0) throw new Error(`The ${factor}× build failed:\n${result.output.slice(-3000)}`);
+	const row = { factor, counts, pages: builtPages(project.dist).length, ms: result.ms, pagefind: dirSize(join(project.dist, 'pagefind')), index: indexSize(join(project.dist, 'pagefind')), dist: dirSize(project.dist), phases: phases(result.output, result.ms) };
+	log(`${factor}×: ${row.pages} pages in ${seconds(row.ms)} s`);
+	return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) Page weight
+
+async function pageWeights(siteUrl: string, pages: string[]): Promise<Map<string, PageWeight>> {
+	const browser = await launchBrowser();
+	const weights = new Map<string, PageWeight>();
+	try {
+		for (const path of pages) {
+			let finished: () => Promise<Transfer[]> = async () => [];
+			const { page, problems, close } = await openPage(browser, new URL(path, siteUrl).href, {
+				allowStatus: path === '404.html' ? [404] : [],
+				beforeGoto: (p) => {
+					finished = recordTransfers(p);
+				},
+			});
+			try {
+				weights.set(path, summarise(await finished(), await inlineScriptBytes(page)));
+				if (problems.foreignRequests.length) log(`/${path} requested other hosts: ${problems.foreignRequests.join(', ')}`);
+			} finally {
+				await close();
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+	return weights;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) Lighthouse
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+interface LighthouseRow {
+	path: string;
+	scores: Record<(typeof CATEGORIES)[number], number>;
+	/** Audits that lost points, so a score below target says why. */
+	failing: string[];
+	metrics: { fcp: string; lcp: string; tbt: string; cls: string };
+}
+
+async function lighthouseScores(siteUrl: string, paths: string[]): Promise<LighthouseRow[]> {
+	const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
+	const rows: LighthouseRow[] = [];
+	try {
+		for (const path of paths) {
+			log(`Lighthouse /${path}`);
+			const result = await lighthouse(new URL(path, siteUrl).href, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+			if (!result) throw new Error(`Lighthouse returned nothing for /${path}`);
+			const { lhr } = result;
+			const failing: string[] = [];
+			for (const category of Object.values(lhr.categories)) {
+				for (const ref of category.auditRefs) {
+					const audit = lhr.audits[ref.id];
+					if (audit && ref.weight > 0 && audit.score !== null && audit.score < 1) failing.push(`${category.id}: ${audit.id} (${audit.displayValue ?? `score ${audit.score}`})`);
+				}
+			}
+			const metric = (id: string) => lhr.audits[id]?.displayValue ?? '–';
+			rows.push({
+				path,
+				scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as LighthouseRow['scores'],
+				failing,
+				metrics: { fcp: metric('first-contentful-paint'), lcp: metric('largest-contentful-paint'), tbt: metric('total-blocking-time'), cls: metric('cumulative-layout-shift') },
+			});
+		}
+	} finally {
+		chrome.kill();
+	}
+	return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) Search, if the search benchmark is there (scripts/bench-search.ts)
+
+async function searchSection(root: string): Promise<string | undefined> {
+	const file = join(REPO_ROOT, 'scripts/bench-search.ts');
+	if (!existsSync(file)) return undefined;
+	const search = (await import(file)) as {
+		benchSearch?: (o: { root: string; base: string }) => Promise<unknown[]>;
+		formatSearchBench?: (rows: unknown[]) => string;
+	};
+	if (!search.benchSearch || !search.formatSearchBench) return undefined;
+	log('search benchmark');
+	return search.formatSearchBench(await search.benchSearch({ root, base: '/' }));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function machine(): string[] {
+	const git = (...a: string[]) => execFileSync('git', a, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+	const cpu = cpus();
+	return [
+		`- Date: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+		`- Commit: ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? ' (with uncommitted changes)' : ''}`,
+		`- Machine: ${type()} ${release()} ${arch()}; ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`,
+		`- Node ${process.version}; Chromium ${execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().replace(/^Chromium\s*/, '')}`,
+		`- Load average when the run started: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (other work on the machine slows builds and Lighthouse's CPU-bound metrics)`,
+	];
+}
+
+const started = performance.now();
+const header = machine();
+const builds: BuildRow[] = [];
+let weights = new Map<string, PageWeight>();
+let lighthouseRows: LighthouseRow[] = [];
+let search: string | undefined;
+
+for (const factor of factors) {
+	const project = await createTempProject(`bench-${factor}x`);
+	try {
+		builds.push(await timedBuild(factor, project));
+		if (factor === 1) {
+			// The real site: weigh every page, run Lighthouse and the search benchmark on this build.
+			const server = await startServer({ root: project.dist, port: 0 });
+			try {
+				const pages = builtPages(project.dist);
+				log(`weighing ${pages.length} pages`);
+				weights = await pageWeights(server.url, pages);
+				if (withLighthouse) {
+					const finding = pages.includes('findings/5-local-knowledge/') ? 'findings/5-local-knowledge/' : pages.find((p) => /^findings\/\d+-/.test(p));
+					lighthouseRows = await lighthouseScores(server.url, ['', ...(finding ? [finding] : []), 'pathways/']);
+				}
+			} finally {
+				await server.close();
+			}
+			if (withSearch) search = await searchSection(project.dist);
+		}
+	} finally {
+		await project.remove();
+	}
+}
+
+const sections: string[] = [
+	'# Benchmarks',
+	'',
+	'Written by `npm run bench` (scripts/bench.ts); run it again to refresh. Numbers depend on the machine and on what else it is doing.',
+	'',
+	...header,
+	'',
+	'## Build time and search index size',
+	'',
+	'Clean builds (no Astro cache) of a temp copy of the project: Astro, social cards and Pagefind together. 10× and 100× multiply findings, reports and functions with synthetic copies (same words, new ids, numbers and titles); the glossary and the theory of change stay as they are, and because the copies reuse the real words the index grows by pages rather than by vocabulary. “Index” is Pagefind’s index data (index/, fragment/, filter/, metadata), on disk before compression; “pagefind/” adds its scripts and WebAssembly. The brief’s bar is a clean build of the real site in under 60 s on 2 cores.',
+	'',
+	table(
+		['Content', 'Findings', 'Reports', 'Functions', 'Pages', 'Build (s)', 'Index files', 'Index (KB)', 'Index per page (KB)', 'pagefind/ (KB)', 'Whole build (KB)'],
+		builds.map((b) => [
+			b.factor === 1 ? 'real site' : `${b.factor}× synthetic`,
+			b.counts.findings,
+			b.counts.reports,
+			b.counts.functions,
+			b.pages,
+			seconds(b.ms),
+			b.index.files,
+			kb(b.index.bytes),
+			kb(b.index.bytes / b.pages),
+			kb(b.pagefind.bytes),
+			kb(b.dist.bytes),
+		]),
+		['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+	),
+	'',
+	'Where the build time went (seconds), from the timings `astro build` prints: content sync and types, Vite bundling, rendering pages, rendering social-card PNGs, and the rest (start-up, sitemap, Pagefind).',
+	'',
+	table(
+		['Content', 'Build', 'Content and types', 'Bundling', 'Pages', 'Social cards', 'Rest'],
+		builds.map((b) => [b.factor === 1 ? 'real site' : `${b.factor}× synthetic`, seconds(b.ms), ...[b.phases.content, b.phases.bundle, b.phases.pages, b.phases.cards, b.phases.rest].map((x) => x.toFixed(1))]),
+		['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+	),
+];
+
+if (weights.size) {
+	const over = [...weights].filter(([, w]) => w.total > BUDGET.total || w.js > BUDGET.js);
+	sections.push(
+		'',
+		'## Page weight',
+		'',
+		`Every page of the real build loaded in Chromium from the gzip static server: bytes on the wire (compressed bodies plus headers), search index excluded. Budget: ${kb(BUDGET.total)} KB in all and ${kb(BUDGET.js)} KB of JavaScript per page (1 KB = 1,000 bytes). ${over.length ? `**Over budget: ${over.map(([p]) => `/${p}`).join(', ')}.**` : 'Every page is within it.'}`,
+		'',
+		table(
+			['Page', 'Total (KB)', 'HTML', 'CSS', 'JS', 'Other', 'Requests'],
+			[...weights].map(([path, w]) => [`/${path}`, kb(w.total), kb(w.html), kb(w.css), kb(w.js), kb(w.other), w.requests]),
+			['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+		),
+	);
+}
+
+if (lighthouseRows.length) {
+	const below = lighthouseRows.filter((r) => r.scores.performance < 95 || r.scores.accessibility < 100 || r.scores['best-practices'] < 100 || r.scores.seo < 100);
+	sections.push(
+		'',
+		'## Lighthouse',
+		'',
+		'Lighthouse 13 from npm, mobile form factor with its default simulated throttling, one run per page, against the system Chromium and the gzip static server. Targets: performance ≥ 95, accessibility, best practices and SEO 100.',
+		'',
+		table(
+			['Page', 'Performance', 'Accessibility', 'Best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS'],
+			lighthouseRows.map((r) => [`/${r.path}`, r.scores.performance, r.scores.accessibility, r.scores['best-practices'], r.scores.seo, r.metrics.fcp, r.metrics.lcp, r.metrics.tbt, r.metrics.cls]),
+			['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+		),
+		'',
+		below.length ? `Below target: ${below.map((r) => `/${r.path}`).join(', ')}. Audits that lost points:\n\n${below.flatMap((r) => r.failing.map((f) => `- /${r.path}: ${f}`)).join('\n')}` : 'Every page meets every target.',
+	);
+}
+
+if (search) sections.push('', '## Search', '', 'From scripts/bench-search.ts on the same build (its KB are 1,024 bytes).', '', search);
+
+sections.push('', `Benchmark run time: ${seconds(performance.now() - started)} s.`, '');
+const markdown = sections.join('\n');
+console.log(markdown);
+if (out !== '-') {
+	await writeFile(join(REPO_ROOT, out), markdown);
+	log(`written to ${out}`);
+}
