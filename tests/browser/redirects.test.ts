@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatTextDirective } from '../../src/lib/textFragment.ts';
 import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl } from './support/browser.ts';
 import { pageFile, readHeadMeta } from './support/head-meta.ts';
 import { builtPages } from './support/pages.ts';
@@ -46,7 +47,7 @@ describe.each(Array.from({ length: 12 }, (_, i) => i + 1))('/findings/%i/', (n) 
 		expect(new URL(head.canonical!).pathname).toBe(full);
 		const html = readFileSync(pageFile(DIST, `findings/${n}/`), 'utf8');
 		expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${full}">`);
-		expect(html).toContain(`location.replace("${full}" + location.hash)`);
+		expect(html).toContain(`location.replace("${full}"+`);
 		expect(html).toMatch(new RegExp(`<a href="${full}">Go to finding ${n}:`));
 		expect(head.noindex).toBe(true);
 		expect(head.indexedForSearch).toBe(false);
@@ -63,6 +64,38 @@ test('keeps the #fragment: /findings/5/#the-evidence-behind-it lands on that sec
 			const top = document.getElementById('the-evidence-behind-it')!.getBoundingClientRect().top;
 			return top >= 0 && top < 200;
 		});
+	} finally {
+		await close();
+	}
+});
+
+test('keeps a link to a sentence (#section:~:text=…), which location.hash alone would drop', async () => {
+	const viewport = { width: 1280, height: 700 };
+	// A sentence far enough below its section heading that landing on either is distinguishable.
+	const { page, close } = await openPage(browser, siteUrl(findingPages.get(5)!), { viewport });
+	try {
+		const { section, start } = await page.evaluate((height) => {
+			let heading: HTMLElement | undefined;
+			for (const el of document.querySelectorAll<HTMLElement>('main article .prose h2[id], main article .prose > p')) {
+				if (el.matches('h2')) heading = el;
+				else if (heading && el.getBoundingClientRect().top - heading.getBoundingClientRect().top > height) {
+					return { section: heading.id, start: el.innerText.split(/\s+/).slice(0, 6).join(' ') };
+				}
+			}
+			throw new Error('no paragraph far below its heading');
+		}, viewport.height);
+		const directive = `:~:${formatTextDirective({ textStart: start })}`;
+		await page.goto(siteUrl(`findings/5/#${section}${directive}`));
+		await page.waitForURL(siteUrl(`${findingPages.get(5)}#${section}${directive}`));
+		// The browser applied the directive: the sentence is in view, its section heading above it.
+		await page.waitForFunction(
+			([text, id]) => {
+				const p = [...document.querySelectorAll('main p')].find((el) => el.textContent?.replace(/\s+/g, ' ').includes(text));
+				const top = p?.getBoundingClientRect().top ?? -1;
+				return top >= 0 && top < innerHeight && document.getElementById(id)!.getBoundingClientRect().bottom < 0;
+			},
+			[start, section] as const,
+		);
 	} finally {
 		await close();
 	}
