@@ -52,7 +52,7 @@ export function enhance(root: HTMLElement): DiagramController {
 	/** The element for a node in the diagram that is showing (the other is display: none). */
 	const visibleNode = (id: string) => nodeEls.find((el) => el.dataset.node === id && el.getClientRects().length > 0);
 
-	function select(id: string, { focusPanel = false, updateHash = true } = {}) {
+	function select(id: string, { focusPanel = false, reveal = false, updateHash = true } = {}) {
 		if (!ids.has(id)) return;
 		selected = id;
 		quiet = null;
@@ -65,6 +65,7 @@ export function enhance(root: HTMLElement): DiagramController {
 			for (const entry of panel.querySelectorAll<HTMLElement>('[data-details-for]')) entry.hidden = entry.dataset.detailsFor !== id;
 			panel.hidden = false;
 			if (focusPanel) panel.focus();
+			else if (reveal) panel.scrollIntoView({ block: 'start' });
 		}
 		if (updateHash) history.replaceState(history.state, '', `#node-${id}`);
 		const count = pathsThrough(links, [id]).nodes.size - 1;
@@ -123,8 +124,12 @@ export function enhance(root: HTMLElement): DiagramController {
 				const id = node?.dataset.node ?? link?.dataset.nodeLink;
 				if (!id) return;
 				event.preventDefault();
-				// Keyboard activation (detail 0) takes focus to the details; a mouse click leaves it.
-				select(id, { focusPanel: mouse.detail === 0 || !!link });
+				// Keyboard activation (detail 0) takes focus to the details. A click or tap leaves
+				// focus alone; in the stacked layout, where the details are a long way below the
+				// node, it brings them into view.
+				const keyboard = mouse.detail === 0;
+				const stacked = node?.closest('svg')?.dataset.orientation === 'vertical';
+				select(id, { focusPanel: keyboard || !!link, reveal: stacked });
 				return;
 			}
 			case 'keydown':
@@ -153,12 +158,5 @@ export function enhance(root: HTMLElement): DiagramController {
 		else addEventListener('load', show, { once: true });
 	}
 
-	return {
-		replay(event) {
-			if (event.type === 'click') {
-				const node = nodeOf(event.target);
-				if (node) select(node.dataset.node!);
-			} else onEvent(event);
-		},
-	};
+	return { replay: onEvent };
 }

@@ -10,7 +10,7 @@
  * reachability, not with the site's own path code.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readMdx, readYaml } from '../support/content-files.ts';
 import { allProblems, launchBrowser, openPage, siteUrl } from './support/browser.ts';
@@ -55,6 +55,19 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
+
+/** Wait (up to 5 s) until the element, or its top edge, is within the viewport. */
+async function untilInView(page: Page, locator: Locator, part: 'whole' | 'top' = 'whole') {
+	const handle = await locator.elementHandle();
+	await page.waitForFunction(
+		([el, part]) => {
+			const r = (el as Element).getBoundingClientRect();
+			return r.top >= 0 && (part === 'top' ? r.top < innerHeight : r.bottom <= innerHeight);
+		},
+		[handle, part] as const,
+		{ timeout: 5000 },
+	);
+}
 
 const litEdges = (page: Page) => page.locator(`${VISIBLE_SVG} .toc-edge.is-on-path`).evaluateAll((els) => els.map((el) => el.getAttribute('data-edge')!).sort());
 const focusedNode = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-node') ?? null);
@@ -226,6 +239,24 @@ describe('/pathways/ with the keyboard', () => {
 		}
 	});
 
+	test('in the stacked layout at 320px the script waits for use, and a tap brings the details into view', async () => {
+		const { page, close } = await openPage(browser, siteUrl('pathways/'), { ...NARROW, hasTouch: true });
+		const chunkLoaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/pathway-diagram\.[^/]*\.js$/.test(r.name)));
+		try {
+			// The diagram starts well below the first screen, so its code has not been fetched.
+			expect(await chunkLoaded()).toBe(false);
+			await page.locator('svg.toc-svg--vertical a[data-node="activity-advocacy"]').tap();
+			await untilInView(page, page.locator('[data-details-panel]'), 'top');
+			expect(await panelEntry(page).getAttribute('data-details-for')).toBe('activity-advocacy');
+			expect(await chunkLoaded()).toBe(true);
+			// Close goes back to the node.
+			await page.locator('[data-details-close]').tap();
+			expect(await focusedNode(page)).toBe('activity-advocacy');
+		} finally {
+			await close();
+		}
+	});
+
 	test('the stacked layout at 320px works the same way', async () => {
 		const { page, close } = await openPage(browser, siteUrl('pathways/'), NARROW);
 		try {
@@ -255,17 +286,7 @@ describe('/pathways/ with a pointer and by link', () => {
 			expect(await node.getAttribute('aria-current')).toBe('true');
 			expect(await litEdges(page)).toEqual(expectedPaths(target));
 			// Scrolled to the diagram (the browser itself goes to the text version's entry first).
-			await node.evaluate(
-				(el) =>
-					new Promise<void>((resolve) => {
-						const check = () => {
-							const r = el.getBoundingClientRect();
-							if (r.top >= 0 && r.bottom <= innerHeight) resolve();
-							else requestAnimationFrame(check);
-						};
-						check();
-					}),
-			);
+			await untilInView(page, node);
 			expect(allProblems(problems)).toEqual([]);
 		} finally {
 			await close();
