@@ -30,6 +30,9 @@ export default defineConfig({
 	// The sitemap leaves out pages marked noindex (short /findings/N/ redirects, search, 404).
 	integrations: [mdx(), sitemap({ filter: indexablePage(fileURLToPath(new URL(`${outDir}/`, import.meta.url)), base) }), pagefind()],
 	markdown: {
+		// Content has no source code; the one plain-text block (a citation example) needs no
+		// colours, and Shiki's inline theme styles would break the no-inline-style rule.
+		syntaxHighlight: false,
 		// Astro 7's default processor (Sätteri) does not run rehype plugins; these need unified.
 		processor: unified({
 			rehypePlugins: [

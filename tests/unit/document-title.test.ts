@@ -1,0 +1,16 @@
+import { expect, test } from 'vitest';
+import { MAX_TITLE_LENGTH, documentTitle } from '../../src/lib/documentTitle.ts';
+
+test('adds the site name when the whole title fits', () => {
+	expect(documentTitle('Glossary')).toBe('Glossary – LCSI Evidence Explorer');
+});
+
+test('the home page is just the site name', () => {
+	expect(documentTitle('LCSI Evidence Explorer')).toBe('LCSI Evidence Explorer');
+});
+
+test('drops the site name rather than run past the limit', () => {
+	const long = 'Finding 10: A close relationship with the public sector';
+	expect(documentTitle(long)).toBe(long);
+	expect(documentTitle(long).length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
+});
