@@ -204,7 +204,7 @@ describe('/pathways/ with the keyboard', () => {
 			const panel = page.locator('[data-details-panel]');
 			expect(await panel.isVisible()).toBe(true);
 			expect(await panelEntry(page).getAttribute('data-details-for')).toBe(target);
-			expect(await panelEntry(page).locator('.toc-details-title').textContent()).toContain("Statutory bodies' insight into local needs");
+			expect(await panelEntry(page).locator('.toc-details-title').textContent()).toContain(toc.nodes.find((n) => n.id === target)!.label);
 			// Its sources: NAVCA's briefing, at the two sections the data names.
 			const sources = await panelEntry(page).locator('.toc-entry-desc .source').allTextContents();
 			expect(sources.join(' ')).toContain('‘Impacts, benefits and costs’');
