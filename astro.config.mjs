@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
 import rehypeGlossaryLinks from './src/integrations/rehype-glossary-links.ts';
 import rehypeHeadingAnchors from './src/integrations/rehype-heading-anchors.ts';
+import rehypeSourceNotes from './src/integrations/rehype-source-notes.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { indexablePage } from './src/integrations/sitemap-filter.ts';
 import { contentDir } from './src/lib/contentDir.ts';
@@ -26,7 +27,7 @@ export default defineConfig({
 	trailingSlash: 'always',
 	build: { format: 'directory' },
 	outDir,
-	cacheDir: `./node_modules/.astro/${cacheName}`,
+	cacheDir: `./.astro/cache/${cacheName}`,
 	// The sitemap leaves out pages marked noindex (short /findings/N/ redirects, search, 404).
 	integrations: [mdx(), sitemap({ filter: indexablePage(fileURLToPath(new URL(`${outDir}/`, import.meta.url)), base) }), pagefind()],
 	markdown: {
@@ -36,6 +37,8 @@ export default defineConfig({
 		// Astro 7's default processor (Sätteri) does not run rehype plugins; these need unified.
 		processor: unified({
 			rehypePlugins: [
+				// First, so the "Sources" heading it adds gets an id and a copy-link control.
+				[rehypeSourceNotes, { contentDir: contentDir() }],
 				rehypeHeadingIds,
 				rehypeHeadingAnchors,
 				[rehypeGlossaryLinks, { glossaryPath: `${contentDir()}/glossary.yaml` }],

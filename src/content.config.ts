@@ -13,12 +13,15 @@ import { contentDir } from './lib/contentDir.ts';
 
 const dir = contentDir();
 
-/** Where a claim comes from: one of the six reports, or NAVCA's members' briefing. */
+/**
+ * Where a claim comes from: keys into the source registry, `content/sources.yaml`, checked at
+ * build (src/lib/integrity.ts): `ref` a source id, `section` one of its section keys, `quote`
+ * the source's exact words (checked against its text where the registry has it).
+ */
 export const sourceRef = z.strictObject({
-	/** A report id (file name in `content/reports/`) or `navca` for NAVCA's briefing. */
 	ref: z.string().min(1),
-	/** The section of the original, as headed there (e.g. "Quality", "1.2 Methodology"). */
 	section: z.string().min(1).optional(),
+	quote: z.string().min(3).optional(),
 });
 
 export const evidenceStrengths = ['strong', 'moderate', 'emerging', 'mixed'] as const;
@@ -32,6 +35,11 @@ const findings = defineCollection({
 		slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens'),
 		/** A short title (about six words). */
 		title: z.string().min(3).max(80),
+		/**
+		 * NAVCA's headline, word for word as the briefing's "Headlines" section gives it (checked
+		 * against the briefing's text at build where that file is present).
+		 */
+		headline: z.string().min(20),
 		/** The headline finding in one sentence, in our words. */
 		statement: z.string().min(20).max(280),
 		/** Two or three sentences for cards, search results and social previews. */
@@ -44,7 +52,14 @@ const findings = defineCollection({
 		functions: z.array(reference('functions')).default([]),
 		/** Ids of theory-of-change nodes whose stage is `pathway`. */
 		pathways: z.array(z.string()).default([]),
-		reports: z
+		/**
+		 * Who states the headline: `navca` (NAVCA's briefing) always, first; then a report only
+		 * where the report itself states it ([R] in the facts sheet; every such pairing is listed
+		 * in tests/fixtures/report-support.yaml). Keys of content/sources.yaml.
+		 */
+		sources: z.array(z.string()).min(1),
+		/** Reports whose strand bears on the finding without stating it. */
+		relatedReports: z
 			.array(
 				z.strictObject({
 					id: reference('reports'),
@@ -52,7 +67,12 @@ const findings = defineCollection({
 					section: z.string().optional(),
 				}),
 			)
-			.min(1),
+			.default([]),
+		/**
+		 * Where the function and pathway tags come from: the headline's own words, or this
+		 * site's reading (shown to readers as "Our reading").
+		 */
+		tagBasis: z.enum(['headline', 'our-reading']).default('our-reading'),
 		related: z.array(reference('findings')).default([]),
 		/** Free-text themes used as a filter on the findings index. */
 		themes: z.array(z.string()).default([]),
@@ -61,18 +81,16 @@ const findings = defineCollection({
 	}),
 });
 
+/** A report's exact title and GOV.UK address live in the source registry, content/sources.yaml, under the same id. */
 const reports = defineCollection({
 	loader: glob({ pattern: '**/[^_]*.mdx', base: `${dir}/reports` }),
 	schema: z.strictObject({
-		/** The exact title as published on gov.uk. */
-		title: z.string().min(10),
 		/** A short name for lists and citations, e.g. "Survey findings". */
 		shortTitle: z.string().min(3).max(40),
 		/** Order on the reports index. */
 		order: z.number().int().min(1),
 		workPackage: z.string().min(2),
 		published: z.coerce.date(),
-		url: z.url().refine((u) => u.startsWith('https://www.gov.uk/'), 'must be a gov.uk URL'),
 		method: z.string().min(10),
 		sample: z.string().min(3),
 		authors: z.array(z.string()).default([]),

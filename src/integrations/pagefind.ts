@@ -8,13 +8,14 @@
 import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Imported up front: the config's module runner is closed by the time build:done runs.
+import { close, createIndex } from 'pagefind';
 
 export default function pagefind(): AstroIntegration {
 	return {
 		name: 'lcsi-pagefind',
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
-				const { createIndex, close } = await import('pagefind');
 				const outDir = fileURLToPath(dir);
 				try {
 					const { index, errors } = await createIndex({});

@@ -92,3 +92,16 @@ export function reportCitation({ title, published, url, authors = [] }: ReportCi
 	if (authors.length === 0) return `${REPORT_PUBLISHER} (${year}) ${cleanTitle} GOV.UK, ${date}. ${url}`;
 	return `${authorList(authors)} (${year}) ${cleanTitle} ${REPORT_PUBLISHER}, GOV.UK, ${date}. ${url}`;
 }
+
+export interface BriefingCitationInput {
+	publisher: string;
+	title: string;
+	published: Date;
+	/** The briefing's address, or a link to a passage in it. */
+	url: string;
+}
+
+/** `NAVCA (2025) DCMS research shows critical role of local infrastructure. NAVCA, 14 July 2025. <url>` */
+export function briefingCitation({ publisher, title, published, url }: BriefingCitationInput): string {
+	return `${publisher} (${published.getUTCFullYear()}) ${closeSentence(title)} ${publisher}, ${formatLongDate(published)}. ${url}`;
+}

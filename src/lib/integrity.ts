@@ -4,7 +4,7 @@
  * Pure: takes plain entries, returns problems as "file: field: what is wrong" lines.
  */
 
-export const sourceRefsBesidesReports = ['navca', 'usage'] as const;
+import type { Citation } from './sources.ts';
 
 interface Entry<T> {
 	id: string;
@@ -14,17 +14,16 @@ interface Entry<T> {
 interface Ref {
 	id: string;
 }
-interface SourceRef {
-	ref: string;
-	section?: string | undefined;
-}
+type SourceRef = Citation;
 
 export interface IntegrityInput {
 	findings: Entry<{
 		number: number;
+		headline: string;
 		functions: Ref[];
 		pathways: string[];
-		reports: { id: Ref; section?: string | undefined }[];
+		sources: string[];
+		relatedReports: { id: Ref; section?: string | undefined }[];
 		related: Ref[];
 	}>[];
 	reports: Entry<unknown>[];
@@ -32,8 +31,15 @@ export interface IntegrityInput {
 	glossary: Entry<{ seeAlso: Ref[]; sources: SourceRef[] }>[];
 	tocNodes: Entry<{ stage: string; function?: Ref | undefined; sources: SourceRef[] }>[];
 	tocEdges: Entry<{ from: string; to: string; sources: SourceRef[] }>[];
-	/** Heading ids on each report's summary page, to check `reports[].section`. */
+	/** Heading ids on each report's summary page, to check `relatedReports[].section`. */
 	reportHeadings?: Map<string, Set<string>>;
+	/**
+	 * Checks one citation against the source registry (content/sources.yaml) and returns its
+	 * problems; without it only report ids, `navca` and `usage` are accepted.
+	 */
+	checkCitation?: (c: SourceRef) => string[];
+	/** Every report needs an entry in the registry for its title and address. */
+	registryIds?: Set<string>;
 }
 
 export function checkIntegrity(input: IntegrityInput): string[] {
@@ -45,12 +51,18 @@ export function checkIntegrity(input: IntegrityInput): string[] {
 	const findingIds = ids(input.findings);
 	const glossaryIds = ids(input.glossary);
 	const nodeById = new Map(input.tocNodes.map((n) => [n.id, n]));
-	const sourceIds = new Set<string>([...reportIds, ...sourceRefsBesidesReports]);
+	const sourceIds = new Set<string>([...reportIds, 'navca', 'usage']);
+	const checkCitation =
+		input.checkCitation ?? ((s: SourceRef) => (sourceIds.has(s.ref) ? [] : [`"${s.ref}" is not a report id, "navca" or "usage"`]));
 
 	const checkSources = (where: string, sources: SourceRef[]) =>
 		sources.forEach((s, i) => {
-			if (!sourceIds.has(s.ref)) problems.push(`${where}: sources[${i}].ref: "${s.ref}" is not a report id, "navca" or "usage"`);
+			for (const p of checkCitation(s)) problems.push(`${where}: sources[${i}]: ${p}`);
 		});
+
+	if (input.registryIds)
+		for (const r of input.reports)
+			if (!input.registryIds.has(r.id)) problems.push(`${file(r, `reports/${r.id}`)}: id: report "${r.id}" has no entry in content/sources.yaml (its title and address live there)`);
 
 	// Findings
 	const byNumber = new Map<number, string>();
@@ -67,10 +79,19 @@ export function checkIntegrity(input: IntegrityInput): string[] {
 			if (!node) problems.push(`${where}: pathways[${i}]: theory-of-change node "${p}" does not exist`);
 			else if (node.data.stage !== 'pathway') problems.push(`${where}: pathways[${i}]: node "${p}" is in the ${node.data.stage} stage, not pathway`);
 		});
-		f.data.reports.forEach((r, i) => {
-			if (!reportIds.has(r.id.id)) problems.push(`${where}: reports[${i}].id: report "${r.id.id}" does not exist`);
+		for (const p of checkCitation({ ref: 'navca', section: 'headlines', quote: f.data.headline })) problems.push(`${where}: headline: ${p}`);
+		// A headline finding's source is NAVCA's briefing, first; a report joins it only where the
+		// report itself states the finding, and then it is not also a "related" report.
+		if (f.data.sources[0] !== 'navca') problems.push(`${where}: sources[0]: must be navca (NAVCA's briefing states every headline)`);
+		f.data.sources.forEach((id, i) => {
+			if (id !== 'navca' && !reportIds.has(id)) problems.push(`${where}: sources[${i}]: report "${id}" does not exist`);
+			if (f.data.sources.indexOf(id) !== i) problems.push(`${where}: sources[${i}]: "${id}" is listed twice`);
+		});
+		f.data.relatedReports.forEach((r, i) => {
+			if (!reportIds.has(r.id.id)) problems.push(`${where}: relatedReports[${i}].id: report "${r.id.id}" does not exist`);
 			else if (r.section && input.reportHeadings && !input.reportHeadings.get(r.id.id)?.has(r.section))
-				problems.push(`${where}: reports[${i}].section: report "${r.id.id}" has no section "#${r.section}"`);
+				problems.push(`${where}: relatedReports[${i}].section: report "${r.id.id}" has no section "#${r.section}"`);
+			if (f.data.sources.includes(r.id.id)) problems.push(`${where}: relatedReports[${i}].id: "${r.id.id}" is already a source of this finding`);
 		});
 		f.data.related.forEach((r, i) => {
 			if (!findingIds.has(r.id)) problems.push(`${where}: related[${i}]: finding "${r.id}" does not exist`);

@@ -34,7 +34,18 @@ const finding = z
 		}),
 		functions: z.array(id).describe('Ids of the functions (see `functions`).'),
 		pathways: z.array(id).describe('Ids of the pathways (see `pathways`).'),
-		reports: z
+		headline: z.string().describe('NAVCA’s headline, word for word as its briefing gives it.'),
+		sources: z
+			.array(
+				z.strictObject({
+					id: id.describe('`navca` for NAVCA’s briefing, else the id of a report (see `reports`) that itself states the finding.'),
+					title: z.string(),
+					url: url.describe('The original.'),
+				}),
+			)
+			.min(1)
+			.describe('Who states the finding: NAVCA’s briefing first, always.'),
+		relatedReports: z
 			.array(
 				z.strictObject({
 					id: id.describe('Id of the report (see `reports`).'),
@@ -42,7 +53,8 @@ const finding = z
 					url: url.describe('This site’s summary of the report, at that section.'),
 				}),
 			)
-			.min(1),
+			.describe('Reports whose strand bears on the finding without stating it.'),
+		tagBasis: z.enum(['headline', 'our-reading']).describe('Whether `functions` and `pathways` come from the headline’s words or are this site’s reading.'),
 		related: z.array(findingNumber).describe('Numbers of related findings.'),
 		themes: z.array(z.string()),
 		updated: day.describe('When the words were last checked against the sources.'),
@@ -88,7 +100,8 @@ const report = z
 		sample: z.string(),
 		authors: z.array(z.string()).describe('Named authors, only where the report names them.'),
 		summary: z.string(),
-		findings: z.array(findingNumber).describe('Numbers of the findings that draw on this report.'),
+		states: z.array(findingNumber).describe('Numbers of the findings this report itself states (it is among their `sources`).'),
+		bearsOn: z.array(findingNumber).describe('Numbers of the findings this report bears on (it is among their `relatedReports`).'),
 		updated: day,
 		url: url.describe('This site’s summary of the report.'),
 	})
@@ -168,11 +181,15 @@ export function buildOpenData(site: Site, siteUrl: URL | string, generated = new
 				evidence: { strength: d.evidence.strength, rationale: d.evidence.rationale },
 				functions: d.functions.map((r) => r.id),
 				pathways: d.pathways,
-				reports: d.reports.map((r) => ({
+				headline: d.headline,
+				// The same rule as the pages: NAVCA's briefing first, then reports that state it.
+				sources: d.sources.map((id) => (id === 'navca' ? { id, title: NAVCA_BRIEFING.title, url: NAVCA_BRIEFING.url } : { id, title: site.report(id).data.title, url: site.report(id).data.url })),
+				relatedReports: d.relatedReports.map((r) => ({
 					id: r.id.id,
 					...(r.section ? { section: r.section } : {}),
 					url: abs(`${reportPath(site.report(r.id.id))}${r.section ? `#${r.section}` : ''}`),
 				})),
+				tagBasis: d.tagBasis,
 				related: d.related.map((r) => site.finding(r.id).data.number),
 				themes: d.themes,
 				updated: isoDay(d.updated),
@@ -212,7 +229,8 @@ export function buildOpenData(site: Site, siteUrl: URL | string, generated = new
 			sample: r.data.sample,
 			authors: r.data.authors,
 			summary: r.data.summary,
-			findings: numbers((f) => f.data.reports.some((ref) => ref.id.id === r.id)),
+			states: numbers((f) => f.data.sources.includes(r.id)),
+			bearsOn: numbers((f) => f.data.relatedReports.some((ref) => ref.id.id === r.id)),
 			updated: isoDay(r.data.updated),
 			url: abs(reportPath(r)),
 		})),

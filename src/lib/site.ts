@@ -4,10 +4,14 @@
  * message naming the file and the field.
  */
 import { type CollectionEntry, getCollection, render } from 'astro:content';
+import { contentDir } from './contentDir.ts';
 import { assertIntegrity } from './integrity.ts';
+import { loadSourceRegistry, type SourceEntry, type SourceRegistry } from './sources.ts';
 
 export type Finding = CollectionEntry<'findings'>;
-export type Report = CollectionEntry<'reports'>;
+type ReportEntry = CollectionEntry<'reports'>;
+/** A report summary with its exact GOV.UK title and address from the source registry. */
+export type Report = ReportEntry & { data: ReportEntry['data'] & { title: string; url: string } };
 export type LcsiFunction = CollectionEntry<'functions'>;
 export type GlossaryTerm = CollectionEntry<'glossary'>;
 export type TocNode = CollectionEntry<'tocNodes'>;
@@ -21,15 +25,18 @@ export const functionPath = (fn: LcsiFunction) => `/functions/${fn.id}/`;
 export const glossaryPath = (id: string) => `/definitions/glossary/#${id}`;
 export const nodePath = (id: string) => `/pathways/#node-${id}`;
 
-export const NAVCA_BRIEFING = {
-	title: 'DCMS research shows critical role of local infrastructure',
-	shortTitle: 'NAVCA briefing',
-	publisher: 'NAVCA',
-	published: new Date('2025-07-14'),
-	url: 'https://www.navca.org.uk/news/dcms-research-shows-critical-role-of-local-infrastructure',
-} as const;
+export const sourceRegistry = (): SourceRegistry => loadSourceRegistry(contentDir());
 
-export const COLLECTION_URL = 'https://www.gov.uk/government/publications/local-civil-society-infrastructure-lcsi-rd-programme-final-reports';
+function registered(id: string): SourceEntry & { url: string } {
+	const entry = sourceRegistry().get(id);
+	if (!entry?.url) throw new Error(`content/sources.yaml: source "${id}" is missing or has no url`);
+	return entry as SourceEntry & { url: string };
+}
+
+/** NAVCA's members' briefing, the source of the twelve headlines (from the registry). */
+export const NAVCA_BRIEFING = registered('navca') as SourceEntry & { url: string; published: Date; publisher: string };
+
+export const COLLECTION_URL = registered('collection').url;
 
 export interface Site {
 	findings: Finding[];
@@ -55,7 +62,7 @@ export function loadSite(): Promise<Site> {
 }
 
 async function build(): Promise<Site> {
-	const [findings, reports, functions, glossary, tocNodes, tocEdges, pages] = await Promise.all([
+	const [findings, reportEntries, functions, glossary, tocNodes, tocEdges, pages] = await Promise.all([
 		getCollection('findings'),
 		getCollection('reports'),
 		getCollection('functions'),
@@ -64,12 +71,30 @@ async function build(): Promise<Site> {
 		getCollection('tocEdges'),
 		getCollection('pages'),
 	]);
+	const registry = sourceRegistry();
+	const reports: Report[] = reportEntries.map((r) => {
+		const entry = registry.get(r.id);
+		return { ...r, data: { ...r.data, title: entry?.title ?? r.id, url: entry?.url ?? '' } };
+	});
 	const reportHeadings = new Map<string, Set<string>>();
 	for (const r of reports) {
 		const { headings } = await render(r);
 		reportHeadings.set(r.id, new Set(headings.map((h) => h.slug)));
 	}
-	assertIntegrity({ findings, reports, functions, glossary, tocNodes, tocEdges, reportHeadings });
+	assertIntegrity({
+		findings,
+		reports,
+		functions,
+		glossary,
+		tocNodes,
+		tocEdges,
+		reportHeadings,
+		registryIds: new Set(registry.byId.keys()),
+		checkCitation: (c) => {
+			const r = registry.resolve(c);
+			return r.ok ? [] : r.problems;
+		},
+	});
 
 	findings.sort((a, b) => a.data.number - b.data.number);
 	reports.sort((a, b) => a.data.order - b.data.order);
