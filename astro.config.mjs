@@ -13,7 +13,14 @@ import { indexablePage } from './src/integrations/sitemap-filter.ts';
 import { contentDir } from './src/lib/contentDir.ts';
 
 // One place for where the site lives. SITE_URL gives canonical and social-card URLs;
-// BASE_PATH hosts the site under a sub-path such as /lcsi/.
+// BASE_PATH hosts the site under a sub-path such as /lcsi/. A production build must be told
+// its address: built with a default, every citation, card and feed link would point at
+// localhost once deployed. `npm start`, the tests and the bench pass a local origin themselves.
+const isBuild = process.argv.slice(2).includes('build');
+if (isBuild && !process.env.SITE_URL) {
+	console.error('SITE_URL is not set: a production build needs the address the site will be served from, e.g. SITE_URL=https://evidence.example.org npm run build (for a local copy: npm start).');
+	process.exit(1);
+}
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
 // Tests and benchmarks build into other folders (dist-sub/, temporary copies); each output
