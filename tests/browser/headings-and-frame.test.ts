@@ -76,7 +76,7 @@ test('prints as a document: no navigation or controls, link addresses shown', as
 		const link = page.locator('main .prose a[href^="/findings/"]').first();
 		const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
 		expect(after).toBe(`" (${origin}${await link.getAttribute('href')})"`);
-		const external = await page.locator('.reports-behind a[href^="https://www.gov.uk/"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+		const external = await page.locator('.related-reports a[href^="https://www.gov.uk/"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
 		expect(external).toContain('https://www.gov.uk/');
 		expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
 	} finally {

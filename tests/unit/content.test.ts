@@ -14,16 +14,18 @@ const pages = readMdx('pages');
 const glossary = readYaml<{ id: string; term: string; aka?: string[]; sources: { ref: string }[] }[]>('glossary.yaml');
 const toc = readYaml<{ nodes: { id: string; stage: string }[]; edges: { from: string; to: string }[] }>('theory-of-change.yaml');
 const pathwayIds = new Set(toc.nodes.filter((n) => n.stage === 'pathway').map((n) => n.id));
-const sourceRefs = new Set([...reports.map((r) => r.id), 'navca', 'usage']);
+const registry = readYaml<{ id: string; url?: string }[]>('sources.yaml');
+const sourceRefs = new Set(registry.map((s) => s.id));
 
 describe('counts', () => {
 	test('twelve findings numbered 1 to 12 with no gaps or repeats', () => {
 		expect(findings.map((f) => f.data.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 	});
-	test('six reports, each with its own gov.uk URL', () => {
+	test('six reports, each with its own gov.uk URL in the source registry', () => {
 		expect(reports).toHaveLength(6);
-		for (const r of reports) expect(r.data.url, r.path).toMatch(/^https:\/\/www\.gov\.uk\/government\/publications\/local-civil-society-infrastructure-lcsi-rd-programme-final-reports\/[a-z0-9-]+$/);
-		expect(new Set(reports.map((r) => r.data.url)).size).toBe(6);
+		const urls = reports.map((r) => registry.find((s) => s.id === r.id)?.url);
+		for (const [i, url] of urls.entries()) expect(url, reports[i]!.path).toMatch(/^https:\/\/www\.gov\.uk\/government\/publications\/local-civil-society-infrastructure-lcsi-rd-programme-final-reports\/[a-z0-9-]+$/);
+		expect(new Set(urls).size).toBe(6);
 	});
 	test('five functions', () => {
 		expect(functions.map((f) => f.id).sort()).toEqual(['advocacy', 'community-participation-and-volunteering', 'convening', 'facilitating-funding', 'organisational-development']);
@@ -38,9 +40,9 @@ describe('counts', () => {
 });
 
 describe.each(findings.map((f) => [`finding ${f.data.number}`, f] as const))('%s', (_, f) => {
-	test('references at least one report, and at least one pathway or function', () => {
-		expect(f.data.reports.length).toBeGreaterThan(0);
-		for (const r of f.data.reports) expect(reports.map((x) => x.id)).toContain(r.id);
+	test('its sources and related reports exist, and it has at least one pathway or function', () => {
+		for (const id of f.data.sources) expect(['navca', ...reports.map((x) => x.id)]).toContain(id);
+		for (const r of f.data.relatedReports ?? []) expect(reports.map((x) => x.id)).toContain(r.id);
 		expect((f.data.pathways ?? []).length + (f.data.functions ?? []).length).toBeGreaterThan(0);
 		for (const p of f.data.pathways ?? []) expect(pathwayIds.has(p), p).toBe(true);
 	});

@@ -17,7 +17,7 @@ declare module 'vitest' {
 let servers: StaticServer[] = [];
 
 export async function setup(project: TestProject) {
-	if (!existsSync(`${DIST}/index.html`)) throw new Error(`${DIST}/ has no built site: run "npm run build" first (npm test does).`);
+	if (!existsSync(`${DIST}/index.html`)) throw new Error(`${DIST}/ has no built site: run "npm run build:local" first (npm test does).`);
 	const main = await startServer({ root: DIST, port: 0 });
 	servers = [main];
 	project.provide('siteUrl', main.url);
