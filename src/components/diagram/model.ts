@@ -31,10 +31,10 @@ export interface DiagramModel {
 	/** How many links the research states, and how many are this site's reading. */
 	counts: { stated: number; indicative: number };
 	/**
-	 * Part of the diagram, laid out on its own (stacked): the nodes and links of `part`.
+	 * Part of the diagram, laid out on its own (stacked unless asked): the nodes and links of `part`.
 	 * The small diagrams and the stated-only overview use it.
 	 */
-	partLayout(part: Highlight): DiagramLayout;
+	partLayout(part: Highlight, orientation?: 'horizontal' | 'vertical'): DiagramLayout;
 	node(id: string): TocNode;
 	/** Links into and out of a node, in the order their other ends appear in the diagram. */
 	incoming(id: string): TocEdge[];
@@ -60,8 +60,8 @@ async function build(): Promise<DiagramModel> {
 	const position = new Map(horizontal.nodes.map((n, i) => [n.id, i]));
 	const inDiagramOrder = (end: 'from' | 'to') => (a: TocEdge, b: TocEdge) => position.get(a.data[end])! - position.get(b.data[end])!;
 	const parts = new Map<string, DiagramLayout>();
-	const partLayout = (part: Highlight) => {
-		const key = `${[...part.nodes].sort().join(' ')}|${[...part.edges].sort().join(' ')}`;
+	const partLayout = (part: Highlight, orientation: 'horizontal' | 'vertical' = 'vertical') => {
+		const key = `${orientation}|${[...part.nodes].sort().join(' ')}|${[...part.edges].sort().join(' ')}`;
 		let layout = parts.get(key);
 		if (!layout) {
 			const sub = toGraph(
@@ -69,7 +69,7 @@ async function build(): Promise<DiagramModel> {
 				graph.edges.filter((e) => part.edges.has(e.id) && part.nodes.has(e.from) && part.nodes.has(e.to)),
 				tocStages,
 			);
-			layout = layoutDiagram(sub, VERTICAL);
+			layout = layoutDiagram(sub, orientation === 'horizontal' ? HORIZONTAL : VERTICAL);
 			parts.set(key, layout);
 		}
 		return layout;
