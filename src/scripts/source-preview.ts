@@ -83,6 +83,13 @@ function setUp(): void {
 
 	let current: Trigger | undefined;
 	let openedAt = 0;
+	// Focus given back to a trigger after closing must not open the preview again.
+	let refocusing = false;
+	const refocus = (trigger: Trigger) => {
+		refocusing = true;
+		trigger.focus();
+		refocusing = false;
+	};
 	let openTimer: number | undefined;
 	let closeTimer: number | undefined;
 	const clearTimers = () => {
@@ -125,13 +132,19 @@ function setUp(): void {
 		if (popover.matches(':popover-open')) popover.hidePopover();
 	};
 
+	// The browser gives focus back to the trigger when it closes a popover that held focus
+	// (Escape, light dismiss): that focus must not open the preview again.
+	let closedAt = -Infinity;
+	popover.addEventListener('beforetoggle', (event) => {
+		if ((event as ToggleEvent).newState === 'closed') closedAt = performance.now();
+	});
 	popover.addEventListener('toggle', (event) => {
 		// Toggle events arrive late: ignore a close that a newer show has already superseded.
 		if ((event as ToggleEvent).newState !== 'closed' || popover.matches(':popover-open')) return;
 		const trigger = current;
 		trigger?.setAttribute('aria-expanded', 'false');
 		// Closed by Escape or a click elsewhere while focus was inside: give focus back to the trigger.
-		if (trigger && (popover.contains(document.activeElement) || document.activeElement === document.body)) trigger.focus();
+		if (trigger && (popover.contains(document.activeElement) || document.activeElement === document.body)) refocus(trigger);
 	});
 	popover.addEventListener('mouseenter', () => window.clearTimeout(closeTimer));
 	popover.addEventListener('mouseleave', () => {
@@ -160,7 +173,10 @@ function setUp(): void {
 			closeTimer = window.setTimeout(hide, CLOSE_DELAY);
 		});
 		trigger.addEventListener('focus', () => {
-			if (trigger.matches(':focus-visible')) show(trigger);
+			// Opened from a task of its own: focus can move while the browser shows or hides a
+			// popover, and showing one from inside that operation is not allowed.
+			if (refocusing || (trigger === current && performance.now() - closedAt < 250)) return;
+			if (trigger.matches(':focus-visible')) openTimer = window.setTimeout(() => show(trigger), 0);
 		});
 		trigger.addEventListener('blur', (event) => {
 			const next = event.relatedTarget as Node | null;
@@ -171,8 +187,9 @@ function setUp(): void {
 	// natively only when the popover was opened by a user gesture; this covers hover and focus).
 	document.addEventListener('keydown', (event) => {
 		if (event.key === 'Escape' && popover.matches(':popover-open')) {
+			const hadFocus = popover.contains(document.activeElement) || document.activeElement === current;
 			hide();
-			current?.focus();
+			if (current && hadFocus) refocus(current);
 		}
 	});
 }
