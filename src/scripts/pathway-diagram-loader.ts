@@ -5,7 +5,7 @@
  *   opens, and a change puts it there (history.replaceState, so Back still leaves the page)
  *   and is announced to screen readers;
  * - the interactive layer (pathway-diagram.ts, its own chunk) loads only when it can be used:
- *   when the page opens at `#node-<id>`, when the diagram comes near the viewport, or at the
+ *   when the page opens at `#node-<id>`, when the drawing comes near the viewport, or at the
  *   first pointer or focus on it, whichever is first. An event that starts the load is handed
  *   on once the code is there, so the first hover or click still works.
  */
@@ -54,5 +54,6 @@ if (root) {
 
 	for (const type of TRIGGERS) root.addEventListener(type, onEarly);
 	if (/^#node-/.test(location.hash)) void load();
-	else observer.observe(root);
+	// The drawing (or list) itself, not the controls above it, which come into view much sooner.
+	else observer.observe(root.querySelector('.toc-layout') ?? root);
 }

@@ -234,3 +234,30 @@ describe('vertical layout', () => {
 		expect(shared).toBeGreaterThan(10);
 	});
 });
+
+describe('parts of the diagram, laid out on their own', () => {
+	// The stated-only overview (the research may state no link at all) and the small diagrams.
+	const parts: [string, EdgeInput[]][] = [
+		['no links', []],
+		['only the stated links', data.edges.filter((e) => e.basis === 'stated')],
+	];
+	test.each(parts)('with %s, every step is placed once, in its stage, and no boxes overlap', (_, edges) => {
+		for (const options of [HORIZONTAL, VERTICAL]) {
+			const layout = layoutDiagram(toGraph(data.nodes, edges, STAGES), options);
+			expect(layout.nodes.map((n) => n.id).sort()).toEqual(data.nodes.map((n) => n.id).sort());
+			expect(layout.edges).toHaveLength(edges.length);
+			const stageIndex = layout.nodes.map((n) => STAGES.indexOf(n.stage));
+			expect(stageIndex).toEqual([...stageIndex].sort((a, b) => a - b));
+			for (const [i, a] of layout.nodes.entries()) for (const b of layout.nodes.slice(i + 1)) expect(overlaps(a, b), `${a.id} and ${b.id}`).toBe(false);
+		}
+	});
+
+	test('a finding’s part (two activities, the outcomes between, a pathway) has only its stages and fits 320 units', () => {
+		const keep = new Set(['activity-convening', 'activity-advocacy', 'pathway-better-targeted-resources', 'outcome-stronger-relationships', 'outcome-statutory-insight']);
+		const edges = data.edges.filter((e) => keep.has(e.from) && keep.has(e.to));
+		const layout = layoutDiagram(toGraph(data.nodes.filter((n) => keep.has(n.id)), edges, STAGES), VERTICAL);
+		expect(layout.stages.map((s) => s.stage)).toEqual(['activity', 'outcome', 'pathway']);
+		expect(layout.width).toBe(VERTICAL.width);
+		for (const n of layout.nodes) expect(n.x + n.width).toBeLessThanOrEqual(layout.width);
+	});
+});
