@@ -107,7 +107,7 @@ describe('with JavaScript off', () => {
 		const { page, close } = await openPage(browser, siteUrl('evidence-map/'), { viewport: { width: 320, height: 800 }, javaScriptEnabled: false });
 		try {
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-			const regions = page.locator('[role="region"]:has(table)');
+			const regions = page.getByRole('region').filter({ has: page.locator('table') });
 			expect(await regions.count()).toBe(2);
 			for (const region of await regions.all()) {
 				expect(await region.getAttribute('tabindex')).toBe('0');
