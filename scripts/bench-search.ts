@@ -127,7 +127,7 @@ async function measureOnce(browser: Browser, siteUrl: string, query: string, war
 
 export async function benchSearch(options: SearchBenchOptions = {}): Promise<SearchBenchRow[]> {
 	const { root = process.env.LCSI_OUT_DIR ?? 'dist', base = process.env.BASE_PATH ?? '/', queries = benchQueries().map((q) => q.query), runs = 3, warmUpQuery = 'LCSI' } = options;
-	if (!existsSync(`${root}/pagefind/pagefind.js`)) throw new Error(`${root}/ has no built site with a search index: run "npm run build" first.`);
+	if (!existsSync(`${root}/pagefind/pagefind.js`)) throw new Error(`${root}/ has no built site with a search index: run "npm run build:local" first.`);
 	const server = await startServer({ root, base, port: 0 });
 	const counter = countPagefindBytes(server.server);
 	const browser = await launchBrowser();

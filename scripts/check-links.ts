@@ -12,7 +12,7 @@ const dir = args.find((a) => !a.startsWith('--')) ?? 'dist';
 const baseFlag = args.find((a) => a.startsWith('--base='))?.slice('--base='.length);
 
 if (!existsSync(`${dir}/index.html`)) {
-	console.error(`No built site in ${dir}/. Run "npm run build" first.`);
+	console.error(`No built site in ${dir}/. Run "npm run build:local" first.`);
 	process.exit(2);
 }
 const built = await builtFor(dir);

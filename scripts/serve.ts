@@ -10,7 +10,7 @@ const base = process.env.BASE_PATH ?? '/';
 const port = Number(process.env.PORT ?? 4321);
 
 if (!existsSync(`${root}/index.html`)) {
-	console.error(`No built site in ${root}/. Run "npm run build" first (npm start does both).`);
+	console.error(`No built site in ${root}/. Run "npm run build:local" first (npm start does both).`);
 	process.exit(1);
 }
 const { url } = await startServer({ root, base, port, host: process.env.HOST ?? '127.0.0.1' });

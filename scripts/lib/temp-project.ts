@@ -84,6 +84,10 @@ function runAstroBuild(root: string, extraEnv: Record<string, string>): Promise<
 	Object.assign(env, {
 		LCSI_CONTENT_DIR: './content',
 		LCSI_OUT_DIR: './dist',
+		// A local origin unless the caller gives one; production builds without it refuse to run.
+		SITE_URL: 'http://localhost:4321',
+		// The copy lives in a temp folder; quotes are still checked against ../shared/ of the checkout.
+		LCSI_SOURCES_ROOT: join(REPO_ROOT, '..'),
 		ASTRO_TELEMETRY_DISABLED: '1',
 		NO_COLOR: '1',
 		...extraEnv,

@@ -126,8 +126,11 @@ describe('/pathways/ with JavaScript off', () => {
 			expect((await readingToggle(page).boundingBox())!.y).toBeLessThan(top);
 			expect(await page.locator('label', { hasText: 'Show this site’s reading' }).textContent()).toContain(`${indicativeEdges.length} link`);
 			expect(await page.locator('.toc-controls a[href="#text-version"]').isVisible()).toBe(true);
-			expect(await page.locator('[data-details-panel]').isVisible()).toBe(false);
-			expect(await page.locator('[data-diagram-hint]').isVisible()).toBe(false);
+			// Both are in the page (for when the script runs) and hidden without it.
+			for (const selector of ['[data-details-panel]', '[data-diagram-hint]']) {
+				expect(await page.locator(selector).count(), selector).toBe(1);
+				expect(await page.locator(selector).isVisible(), selector).toBe(false);
+			}
 		} finally {
 			await close();
 		}
@@ -271,10 +274,24 @@ describe('/pathways/ with the keyboard', () => {
 			expect([...order].sort()).toEqual(toc.nodes.map((n) => n.id).sort());
 			const stageOf = (id: string) => STAGES.indexOf(toc.nodes.find((n) => n.id === id)!.stage);
 			expect(order.map(stageOf)).toEqual(order.map(stageOf).sort((a, b) => a - b));
-			const boxes = await Promise.all(order.map((id) => page.locator(`${DRAWING} a[data-node="${id}"]`).boundingBox()));
+			// Within a column, top to bottom. Positions come from the drawing's own coordinates, not
+			// the window's, so scrolling as focus moves cannot change them.
+			const boxes = await page.locator(DRAWING).evaluate(
+				(svg, ids) =>
+					ids.map((id) => {
+						const box = svg.querySelector(`a[data-node="${id}"] .toc-node-box`)!;
+						return { x: Number(box.getAttribute('x')), y: Number(box.getAttribute('y')) };
+					}),
+				order,
+			);
+			let sameColumn = 0;
 			for (let i = 1; i < order.length; i++) {
-				if (boxes[i]!.x === boxes[i - 1]!.x) expect(boxes[i]!.y, order[i]).toBeGreaterThan(boxes[i - 1]!.y);
+				if (boxes[i]!.x !== boxes[i - 1]!.x) continue;
+				sameColumn++;
+				expect(boxes[i]!.y, order[i]).toBeGreaterThan(boxes[i - 1]!.y);
 			}
+			// Each column is reached in one run: every step but the first of its column follows one above it.
+			expect(sameColumn).toBe(order.length - new Set(boxes.map((b) => b.x)).size);
 			await page.keyboard.press('Tab');
 			expect(await focusedNode(page)).toBeNull();
 		} finally {
@@ -430,6 +447,7 @@ describe('/pathways/ with a pointer and by link', () => {
 			expect(await panelEntry(page).getAttribute('data-details-for')).toBe('pathway-community-trust-empowerment-belonging');
 			expect(new URL(page.url()).hash).toBe('#node-pathway-community-trust-empowerment-belonging');
 			await page.getByRole('button', { name: 'Back to the diagram' }).first().click();
+			expect(await page.locator('[data-details-panel]').count()).toBe(1);
 			expect(await page.locator('[data-details-panel]').isVisible()).toBe(false);
 			expect(await litEdges(page)).toEqual([]);
 			expect(await focusedNode(page)).toBe('pathway-community-trust-empowerment-belonging');

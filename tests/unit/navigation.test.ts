@@ -19,3 +19,10 @@ test('an item is neither elsewhere', () => {
 	expect(navState('/findings/', '/functions/')).toBeUndefined();
 	expect(navState('/reports/', '/')).toBeUndefined();
 });
+
+test('each item is the current page on its own path only, and no item is current on another’s page', () => {
+	for (const item of primaryNav) {
+		expect(item.path, item.label).toMatch(/^\/[a-z-]+\/$/);
+		for (const other of primaryNav) expect(navState(other.path, item.path), `${other.label} on ${item.path}`).toBe(other === item ? 'page' : undefined);
+	}
+});
