@@ -25,10 +25,11 @@ if (root) {
 			history.replaceState(history.state, '', `${location.pathname}${searchForView(location.search, view)}${location.hash}`);
 			const drawn = root.querySelectorAll('svg .toc-edge');
 			const stated = root.querySelectorAll('svg .toc-edge.is-stated').length;
+			const added = drawn.length - stated;
 			announce(
 				view === 'reading'
-					? `Showing this site’s reading: ${drawn.length - stated} more links, drawn dashed, as well as the ${stated} the research states.`
-					: `Showing only what the research states: ${stated} ${stated === 1 ? 'link' : 'links'}.`,
+					? `Showing this site’s reading: ${added} ${added === 1 ? 'link' : 'links'}, drawn dashed${stated ? `, as well as the ${stated} the research states` : ''}.`
+					: `Showing only what the research states: ${stated ? `${stated} ${stated === 1 ? 'link' : 'links'}` : 'the steps, without links'}.`,
 			);
 		});
 	}

@@ -117,10 +117,18 @@ describe('/pathways/ with JavaScript off', () => {
 				expect(dash === 'none', edgeKey(e)).toBe(e.basis === 'stated');
 			}
 			for (const stage of ['Activities', 'Outcomes', 'Pathways', 'Impacts']) expect(await svg.locator('.toc-stage-label', { hasText: stage }).isVisible()).toBe(true);
+			// What the briefing says of the stages as a whole, as arrows over the headings.
+			expect(await svg.locator('[data-stage-link]').evaluateAll((els) => els.filter((el) => el.getClientRects().length).map((el) => `${el.getAttribute('data-stage-link')}: ${el.textContent?.trim()}`))).toEqual([
+				'activity--pathway: led to',
+				'pathway--impact: lead to',
+			]);
 			// The legend, the choice of view and the way to the text version come before the drawing.
 			const top = (await svg.boundingBox())!.y;
 			const legend = page.locator('.toc-controls .toc-legend');
-			expect(await legend.textContent()).toContain(`(${statedEdges.length} link`);
+			// It explains only the kinds of line that can be drawn, with their numbers.
+			expect(await legend.textContent()).toContain(`(${indicativeEdges.length} link`);
+			if (statedEdges.length) expect(await legend.textContent()).toContain(`(${statedEdges.length} link`);
+			else expect(await legend.textContent()).not.toContain('Solid line');
 			expect((await legend.boundingBox())!.y).toBeLessThan(top);
 			expect(await readingToggle(page).isChecked()).toBe(false);
 			expect((await readingToggle(page).boundingBox())!.y).toBeLessThan(top);
@@ -218,7 +226,7 @@ describe('/pathways/: what the research states, and this site’s reading', () =
 			await readingToggle(page).check();
 			expect(await drawnEdges(page)).toEqual(toc.edges.map(edgeKey).sort());
 			expect(new URL(page.url()).searchParams.get('reading')).toBe('1');
-			await announced(page, `${indicativeEdges.length} more links`);
+			await announced(page, `this site’s reading: ${indicativeEdges.length} links`);
 
 			await readingToggle(page).uncheck();
 			expect(await drawnEdges(page)).toEqual(statedEdges.map(edgeKey).sort());
