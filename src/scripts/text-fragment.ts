@@ -86,7 +86,8 @@ function setUp(tools: HTMLElement, scope: HTMLElement) {
 		if (focusInside()) return;
 		const selection = getSelection();
 		const raw = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : undefined;
-		const range = raw && trimmedRange(raw);
+		const trimmed = raw && trimmedRange(raw);
+		const range = trimmed && clearOfMarkers(trimmed);
 		if (!raw || !range || !scope.contains(range.commonAncestorContainer) || excluded(range.startContainer) || excluded(range.endContainer)) return hide();
 		const startBlock = blockOf(range.startContainer, scope);
 		const endBlock = blockOf(range.endContainer, scope);
@@ -100,10 +101,12 @@ function setUp(tools: HTMLElement, scope: HTMLElement) {
 		// A finding is shared by its short address; anything else by its own.
 		const page = scope.dataset.shortUrl ? new URL(scope.dataset.shortUrl, location.href).href : location.href;
 		url = textFragmentUrl(page, directive, sectionIdBefore(scope, range.startContainer));
+		// The quote's words, and the words either side for widening it to whole words, all
+		// without source markers: "quality[source 1]:" is quoted as "quality".
 		const words = widenToWords({
 			selected: quotedText(range),
-			before: textBetween(startBlock, 'start', range.startContainer, range.startOffset),
-			after: textBetween(endBlock, 'end', range.endContainer, range.endOffset),
+			before: quotedText(rangeBetween(startBlock, 'start', range.startContainer, range.startOffset)),
+			after: quotedText(rangeBetween(endBlock, 'end', range.endContainer, range.endOffset)),
 		});
 		quote = formatQuote({ text: words.selected, source, url });
 		show(range, raw);
@@ -180,6 +183,23 @@ function setUp(tools: HTMLElement, scope: HTMLElement) {
 	});
 }
 
+/**
+ * A selection that ends on a source marker ("quality[1]:") ends before it, and one that starts
+ * on a marker starts after it: the marker's text ("[source 1]") is not words on the page that a
+ * text fragment could match, nor part of a quote. Undefined if nothing is left.
+ */
+function clearOfMarkers(range: Range): Range | undefined {
+	const r = range.cloneRange();
+	const end = r.endContainer;
+	const endMarker = elementOf(end)?.closest('.note-ref');
+	const before = end.nodeType === Node.TEXT_NODE ? end.previousSibling : null;
+	if (endMarker) r.setEndBefore(endMarker);
+	else if (before instanceof Element && before.matches('.note-ref') && /^[\s\p{P}]*$/u.test((end as Text).data.slice(0, r.endOffset))) r.setEndBefore(before);
+	const startMarker = elementOf(r.startContainer)?.closest('.note-ref');
+	if (startMarker) r.setStartAfter(startMarker);
+	return r.collapsed || !r.toString().trim() ? undefined : r;
+}
+
 /** The selected words as a reader would quote them: without source markers or link icons. */
 function quotedText(range: Range): string {
 	const copy = range.cloneContents();
@@ -200,13 +220,18 @@ function blockOf(node: Node, scope: Element): Element {
 	return block && scope.contains(block) ? block : scope;
 }
 
-/** The text of `block` before (`start`) or after (`end`) a boundary point inside it. */
-function textBetween(block: Element, side: 'start' | 'end', node: Node, offset: number): string {
+/** The part of `block` before (`start`) or after (`end`) a boundary point inside it. */
+function rangeBetween(block: Element, side: 'start' | 'end', node: Node, offset: number): Range {
 	const range = document.createRange();
 	range.selectNodeContents(block);
 	if (side === 'start') range.setEnd(node, offset);
 	else range.setStart(node, offset);
-	return range.toString();
+	return range;
+}
+
+/** The text of `block` before (`start`) or after (`end`) a boundary point inside it. */
+function textBetween(block: Element, side: 'start' | 'end', node: Node, offset: number): string {
+	return rangeBetween(block, side, node, offset).toString();
 }
 
 /**
