@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { primaryNav } from '../../src/lib/navigation.ts';
 import { axeViolations } from './support/axe.ts';
 import { allProblems, launchBrowser, openPage, siteUrl } from './support/browser.ts';
 
@@ -57,13 +58,13 @@ describe('on a 390×844 phone', () => {
 				expect(await page.locator('.site-header details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
 				// Tab goes from the button into the search box, then through every navigation link.
 				const links = await nav.getByRole('link').count();
-				expect(links).toBe(7);
+				expect(links).toBe(primaryNav.length);
 				const focused: string[] = [];
 				for (let i = 0; i < 2 + links; i++) {
 					await page.keyboard.press('Tab');
 					focused.push(await page.evaluate(() => document.activeElement?.textContent?.trim() || (document.activeElement as HTMLInputElement).name));
 				}
-				expect(focused.slice(2)).toEqual(['Briefing', 'Findings', 'Definitions', 'Functions', 'Pathways', 'Reports', 'Search']);
+				expect(focused.slice(2)).toEqual(primaryNav.map((item) => item.label));
 				expect(await nav.getByRole('link', { name: 'Findings' }).getAttribute('aria-current')).toBe('page');
 				// The header grows only while the menu is open.
 				await menu.click();
@@ -91,7 +92,7 @@ describe('on a desktop', () => {
 		const { page, close } = await openPage(browser, siteUrl(), DESKTOP);
 		try {
 			expect(await page.locator('.site-header summary').isVisible()).toBe(false);
-			expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count()).toBe(7);
+			expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count()).toBe(primaryNav.length);
 			for (const link of await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all()) expect(await link.isVisible()).toBe(true);
 			const cards = page.locator('main .finding-card');
 			expect(await cards.count()).toBe(12);
