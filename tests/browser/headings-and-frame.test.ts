@@ -19,7 +19,7 @@ afterAll(async () => {
 const FINDING = 'findings/5-local-knowledge/';
 
 describe('copy link to a section', () => {
-	test('is reachable by keyboard and copies the finding's short URL with the section', async () => {
+	test('is reachable by keyboard and copies the finding’s short URL with the section', async () => {
 		const { page, close } = await openPage(browser, siteUrl(FINDING), { permissions: ['clipboard-read', 'clipboard-write'] });
 		try {
 			const heading = page.locator('h2#the-evidence-behind-it');

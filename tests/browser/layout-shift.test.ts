@@ -52,7 +52,7 @@ afterAll(async () => {
 // Three pages at a time: most of each test is waiting for the page to settle.
 const slot = limit(3);
 describe.each(Object.keys(SCREENS) as (keyof typeof SCREENS)[])('on a %s screen', (screen) => {
-	test.concurrent.for(targets[screen])(`/$path does not shift its layout (score ≤ ${MAX_SHIFT}) or run wider than the screen`, ({ path, ready }, { expect }) =>
+	test.concurrent.for(targets[screen])(`/$path does not shift its layout (score ≤ ${MAX_SHIFT}) or run wider than the screen`, ({ path, ready }: { path: string; ready?: (page: Page) => Promise<unknown> }, { expect }) =>
 		slot(async () => {
 			const { page, close } = await openPage(browser, siteUrl(path), { ...SCREENS[screen], scriptsAfterFirstPaint: true, allowStatus: path === '404.html' ? [404] : [] });
 			try {

@@ -52,7 +52,7 @@ describe('renderCard', () => {
 
 describe('the card font', () => {
 	/** Closed outlines in a glyph: an open zero has two (outside and counter); a slashed one more. */
-	const contours = (font: ReturnType<typeof create>, char: string) => (font.glyphForCodePoint(char.codePointAt(0)!).path.toSVG().match(/M/g) ?? []).length;
+	const contours = (font: any, char: string) => (font.glyphForCodePoint(char.codePointAt(0)!).path.toSVG().match(/M/g) ?? []).length;
 
 	test('has a zero without a slash or dot (finding 10 must not read "1Ø")', () => {
 		const font = create(readFileSync(fontFile()));
@@ -64,7 +64,7 @@ describe('the card font', () => {
 
 	test('covers every character the cards draw', () => {
 		const font = create(readFileSync(fontFile()));
-		for (const char of '0123456789 ’‘“”–—·:/.-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzéÉ£') expect(font.hasGlyphForCodePoint(char.codePointAt(0)!), char).toBe(true);
+		for (const char of '0123456789 ’‘“”–—·:/.-ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzéÉ£') expect((font as any).hasGlyphForCodePoint(char.codePointAt(0)!), char).toBe(true);
 	});
 });
 
