@@ -21,6 +21,9 @@ if (pack) {
 	for (const section of pack.querySelectorAll<HTMLElement>('[data-pack-number]')) {
 		section.hidden = !chosen.includes(Number(section.dataset.packNumber));
 	}
+	// The plain list of all twelve shows until findings are chosen: hiding it by default would
+	// move the page when the script showed it on an address with no choice.
+	all.hidden = chosen.length > 0;
 	if (chosen.length > 0) {
 		const url = new URL(location.href);
 		url.search = packQuery(chosen);
@@ -28,15 +31,12 @@ if (pack) {
 		const which = chosen.length === 1 ? `finding ${chosen[0]}` : `findings ${listNumbers(chosen)}`;
 		title.textContent = `: ${which}`;
 		document.title = documentTitle(`Briefing pack: ${which}`);
-		status.append(
+		status.replaceChildren(
 			`This pack holds ${which}. Print it with your browser’s Print command, or share its address: `,
 			Object.assign(document.createElement('a'), { href: url.href, textContent: url.href }),
 			'. ',
 			Object.assign(document.createElement('a'), { href: findingsPage.href, textContent: 'Choose other findings' }),
 			'.',
 		);
-	} else {
-		all.classList.add('is-shown');
-		status.append('No findings are chosen yet. Tick the ones you want on ', Object.assign(document.createElement('a'), { href: findingsPage.href, textContent: 'the findings page' }), ', then choose “Make a briefing pack”. Or open any finding below.');
 	}
 }

@@ -44,7 +44,6 @@ if (form) {
 	const allowed = Object.fromEntries(FILTER_KEYS.map((key) => [key, [...form.querySelectorAll<HTMLOptionElement>(`select[name="${key}"] option`)].map((o) => o.value)])) as Record<keyof MapFilters, string[]>;
 	const wanted = filtersFromSearch(location.search, allowed);
 	for (const key of FILTER_KEYS) form.querySelector<HTMLSelectElement>(`select[name="${key}"]`)!.value = wanted[key];
-	form.hidden = false;
 	form.addEventListener('change', () => apply());
 	form.addEventListener('submit', (e) => e.preventDefault());
 	apply({ announce: false });

@@ -46,6 +46,9 @@ test('the build has every page in the site brief', () => {
 	expect(pages.filter((p) => /^functions\/[a-z0-9-]+\/$/.test(p))).toHaveLength(5);
 });
 
+/** Pages made to be printed, whose headings link to the findings rather than to themselves. */
+const HANDOUTS = ['findings/sheet/', 'findings/pack/'];
+
 /** Layout shift score allowed per page (the target is 0); layout-shift.test.ts uses the same. */
 const MAX_SHIFT = 0.01;
 
@@ -66,9 +69,16 @@ describe.each(pages)('/%s', (path) => {
 		const title = await page.title();
 		expect(title.length).toBeGreaterThan(3);
 		expect(title.length).toBeLessThanOrEqual(70);
-		// Every h2/h3 has a stable id and, right after it, a link to itself (the copy-link control).
+		// Every h2/h3 has a stable id and, right after it, the copy-link control: a link to the
+		// heading itself or, for a finding's title in a list, to the finding's short address.
+		// The handouts (made to print) are exempt: each heading there is a link to its finding.
+		if (HANDOUTS.includes(path)) return;
 		const headings = await page.locator('main :is(h2, h3)').evaluateAll((els) =>
-			els.map((h) => ({ text: h.textContent?.trim(), id: h.id, next: h.nextElementSibling?.matches(`a.anchor-link[href="#${h.id}"]`) ?? false })),
+			els.map((h) => {
+				const finding = /^finding-(\d+)$/.exec(h.id)?.[1];
+				const target = finding ? `/findings/${finding}/` : `#${h.id}`;
+				return { text: h.textContent?.trim(), id: h.id, next: h.nextElementSibling?.matches(`a.anchor-link[href="${target}"]`) ?? false };
+			}),
 		);
 		expect(headings.filter((h) => !h.id || !h.next)).toEqual([]);
 	});

@@ -71,7 +71,7 @@ test('keeps the #fragment: /findings/5/#the-evidence-behind-it lands on that sec
 });
 
 test('keeps a link to a sentence (#section:~:text=…), which location.hash alone would drop', async () => {
-	const viewport = { width: 1280, height: 700 };
+	const viewport = { width: 1280, height: 500 };
 	// A sentence far enough below its section heading that landing on either is distinguishable.
 	const { page, close } = await openPage(browser, siteUrl(findingPages.get(5)!), { viewport });
 	try {

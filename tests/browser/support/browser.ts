@@ -98,6 +98,11 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
 	page.on('requestfailed', (r) => {
 		// A page that replaces itself at once (the short /findings/N/ redirects) aborts its own load.
 		if (r.isNavigationRequest() && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+		// Leaving a page cancels its icon's request if it is still under way.
+		if (r.failure()?.errorText === 'net::ERR_ABORTED' && new URL(r.url()).pathname.endsWith('/favicon.svg')) return;
+		// With JavaScript off, Chromium refuses the modules a page preloads ("csp"): that is the
+		// setting working, not the page failing.
+		if (contextOptions.javaScriptEnabled === false && r.resourceType() === 'script' && r.failure()?.errorText === 'csp') return;
 		if (!problems.foreignRequests.includes(r.url())) problems.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`);
 	});
 	page.on('response', (r) => {
