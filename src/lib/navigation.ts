@@ -2,6 +2,7 @@
 export const primaryNav = [
 	{ label: 'Briefing', path: '/briefing/' },
 	{ label: 'Findings', path: '/findings/' },
+	{ label: 'Questions', path: '/questions/' },
 	{ label: 'Definitions', path: '/definitions/' },
 	{ label: 'Functions', path: '/functions/' },
 	{ label: 'Pathways', path: '/pathways/' },

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { navState, primaryNav } from '../../src/lib/navigation.ts';
 
-test('the primary navigation has the seven sections of the brief, in order', () => {
-	expect(primaryNav.map((i) => i.label)).toEqual(['Briefing', 'Findings', 'Definitions', 'Functions', 'Pathways', 'Reports', 'Search']);
+test('the primary navigation has the seven sections of the brief and Common questions, in order', () => {
+	expect(primaryNav.map((i) => i.label)).toEqual(['Briefing', 'Findings', 'Questions', 'Definitions', 'Functions', 'Pathways', 'Reports', 'Search']);
 });
 
 test('an item is the current page on its own path', () => {
