@@ -6,8 +6,10 @@
  * shared links readable.
  */
 
+import { isStopWord } from './search-query.ts';
+
 /** The Pagefind filters the search page offers, in the order the controls appear. */
-export const FILTER_NAMES = ['type', 'function', 'pathway', 'report'] as const;
+export const FILTER_NAMES = ['type', 'strength', 'function', 'pathway', 'report'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 export type SearchFilters = Partial<Record<FilterName, string>>;
 
@@ -17,7 +19,7 @@ export interface SearchState {
 	filters: SearchFilters;
 }
 
-/** Query parameter naming the searched words on a result page, read by pagefind-highlight.js. */
+/** Query parameter naming the searched words on a result page, read by src/scripts/search-highlight.ts. */
 export const HIGHLIGHT_PARAM = 'highlight';
 
 export function readSearchState(search: string | URLSearchParams): SearchState {
@@ -48,13 +50,19 @@ export function hasSearch(state: SearchState): boolean {
 
 /**
  * The words to mark on a result page: split on spaces, with quotes and punctuation around
- * each word removed (Pagefind ignores them when matching, and the highlighter would not).
+ * each word removed (Pagefind ignores them when matching, and the highlighter would not), and
+ * without question and grammar words ("what", "is", "to"), which are never marked.
  */
 export function searchTerms(query: string): string[] {
+	const seen = new Set<string>();
 	return query
 		.split(/\s+/)
 		.map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-		.filter(Boolean);
+		.filter((word) => {
+			if (!word || isStopWord(word) || seen.has(word.toLowerCase())) return false;
+			seen.add(word.toLowerCase());
+			return true;
+		});
 }
 
 /**
