@@ -10,13 +10,13 @@
  *   search UI's scripts and Pagefind: script, WebAssembly, metadata, index chunks, fragments),
  *   as sent (gzip where the server compresses, as a CDN would);
  * - time, cold: a fresh browser profile (empty cache) opening the search URL, ms from navigation
- *   start to the first result on screen and to all ten;
+ *   start to the first result on screen and to the whole first page of results;
  * - time, warm: the same query typed on a search page that has already searched, ms from the
  *   search starting (after the typing pause) to results on screen.
  *
  * Bytes are counted by the static server as it writes them. Times are medians of --runs
  * (default 3). `benchSearch()` returns the rows so a combined benchmark can reuse them.
- * `--verbose` prints the top five for every query.
+ * `--verbose` prints the top five for every query; `--no-warm` skips the warm timings.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -45,7 +45,7 @@ export interface SearchBenchRow {
 	answer?: string | undefined;
 	/** Undefined when the query has no expected page (timed only). */
 	hit?: boolean | undefined;
-	/** 1-based place of the first expected page in what the reader sees; 0 when not in the top ten. */
+	/** 1-based place of the first expected page in what the reader sees; 0 when not on the first page of results. */
 	rank?: number | undefined;
 	/** The same for the result list alone, without the answer box. */
 	listHit?: boolean | undefined;
@@ -73,6 +73,10 @@ export interface SearchBenchOptions {
 	runs?: number;
 	/** Query run first on the warm page, so Pagefind is loaded before the measured one. */
 	warmUpQuery?: string;
+	/** Also time each query typed on a page that has already searched (doubles the run time). */
+	warm?: boolean;
+	/** Called after each query, for progress. */
+	onRow?: (row: SearchBenchRow, index: number, of: number) => void;
 }
 
 const QUERY_FILE = new URL('../tests/search-queries.json', import.meta.url);
@@ -156,7 +160,7 @@ export function placeOf(paths: string[], expected: string[] | undefined): number
 	return paths.findIndex((p) => expected.includes(p)) + 1;
 }
 
-async function measureOnce(browser: Browser, siteUrl: string, base: string, q: BenchQuery, warmUpQuery: string, counter: { pagefind: number; scripts: number }) {
+async function measureOnce(browser: Browser, siteUrl: string, base: string, q: BenchQuery, warmUpQuery: string, counter: { pagefind: number; scripts: number }, withWarm: boolean) {
 	const searchUrl = (text: string) => new URL(`search/?${searchStateToQuery({ query: text, filters: {} })}`, siteUrl).href;
 
 	// Cold: a new context has an empty cache.
@@ -172,16 +176,20 @@ async function measureOnce(browser: Browser, siteUrl: string, base: string, q: B
 	await context.close();
 
 	// Warm: Pagefind loaded by an earlier search on the same page, then the query typed.
-	context = await browser.newContext();
-	page = await context.newPage();
-	await page.goto(searchUrl(warmUpQuery));
-	await waitForSearch(page, warmUpQuery);
-	counter.pagefind = 0;
-	counter.scripts = 0;
-	await page.fill('[data-search-form] input[name="q"]', q.query);
-	const warm = await waitForSearch(page, q.query);
-	const warmBytes = counter.pagefind + counter.scripts;
-	await context.close();
+	let warm = { searchMs: NaN };
+	let warmBytes = NaN;
+	if (withWarm) {
+		context = await browser.newContext();
+		page = await context.newPage();
+		await page.goto(searchUrl(warmUpQuery));
+		await waitForSearch(page, warmUpQuery);
+		counter.pagefind = 0;
+		counter.scripts = 0;
+		await page.fill('[data-search-form] input[name="q"]', q.query);
+		warm = await waitForSearch(page, q.query);
+		warmBytes = counter.pagefind + counter.scripts;
+		await context.close();
+	}
 
 	const results = shown.results.map((p) => pathOf(p, base));
 	const seen = [...(shown.answerPath ? [pathOf(shown.answerPath, base)] : []), ...results];
@@ -189,7 +197,7 @@ async function measureOnce(browser: Browser, siteUrl: string, base: string, q: B
 }
 
 export async function benchSearch(options: SearchBenchOptions = {}): Promise<SearchBenchRow[]> {
-	const { root = process.env.LCSI_OUT_DIR ?? 'dist', base = process.env.BASE_PATH ?? '/', queries = benchQueries(), runs = 3, warmUpQuery = 'LCSI' } = options;
+	const { root = process.env.LCSI_OUT_DIR ?? 'dist', base = process.env.BASE_PATH ?? '/', queries = benchQueries(), runs = 3, warmUpQuery = 'LCSI', warm = true, onRow } = options;
 	if (!existsSync(`${root}/pagefind/pagefind.js`)) throw new Error(`${root}/ has no built site with a search index: run "npm run build:local" first.`);
 	const server = await startServer({ root, base, port: 0 });
 	const counter = countBytes(server.server);
@@ -198,7 +206,7 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
 		const rows: SearchBenchRow[] = [];
 		for (const q of queries) {
 			const samples = [];
-			for (let i = 0; i < runs; i++) samples.push(await measureOnce(browser, server.url, base, q, warmUpQuery, counter));
+			for (let i = 0; i < runs; i++) samples.push(await measureOnce(browser, server.url, base, q, warmUpQuery, counter, warm));
 			const s = samples[0]!;
 			const rank = placeOf(s.seen, q.expect);
 			const listRank = placeOf(s.listed, q.expect);
@@ -218,6 +226,7 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
 				warmMs: Math.round(median(samples.map((x) => x.warmMs))),
 				top: s.seen.slice(0, 5),
 			});
+			onRow?.(rows.at(-1)!, rows.length, queries.length);
 		}
 		return rows;
 	} finally {
@@ -245,7 +254,7 @@ export function summariseSearchBench(rows: SearchBenchRow[]) {
 		maxColdBytes: Math.max(...rows.map((r) => r.coldBytes)),
 		medianColdBytes: median(rows.map((r) => r.coldBytes)),
 		medianFirstMs: median(rows.map((r) => r.firstMs)),
-		medianWarmMs: median(rows.map((r) => r.warmMs)),
+		medianWarmMs: median(rows.map((r) => r.warmMs).filter((n) => !Number.isNaN(n))),
 	};
 }
 
@@ -263,18 +272,22 @@ export function formatSearchBench(rows: SearchBenchRow[]): string {
 		'',
 		`Answer box shown for ${s.answered} of ${rows.length} queries. First-query bytes (search UI scripts + Pagefind): median ${kb(s.medianColdBytes)} KB, largest ${kb(s.maxColdBytes)} KB. First result on screen, cold: median ${s.medianFirstMs} ms; warm search: median ${s.medianWarmMs} ms.`,
 		'',
-		'| Query | Kind | Top three | Answer box | Results | KB, first query (Pagefind) | First result, cold (ms) | All ten, cold (ms) | Extra KB, warm | Warm (ms) |',
+		'| Query | Kind | Top three | Answer box | Results | KB, first query (Pagefind) | First result, cold (ms) | First page, cold (ms) | Extra KB, warm | Warm (ms) |',
 		'| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
 		...rows.map(
 			(r) =>
-				`| ${r.query.replace(/\|/g, '\\|')} | ${r.kind} | ${mark(r)} | ${r.answer ? r.answer.replace(/\|/g, '\\|') : '–'} | ${r.results} | ${kb(r.coldBytes)} (${kb(r.pagefindBytes)}) | ${r.firstMs} | ${r.coldMs} | ${kb(r.warmBytes)} | ${r.warmMs} |`,
+				`| ${r.query.replace(/\|/g, '\\|')} | ${r.kind} | ${mark(r)} | ${r.answer ? r.answer.replace(/\|/g, '\\|') : '–'} | ${r.results} | ${kb(r.coldBytes)} (${kb(r.pagefindBytes)}) | ${r.firstMs} | ${r.coldMs} | ${Number.isNaN(r.warmBytes) ? '–' : kb(r.warmBytes)} | ${Number.isNaN(r.warmMs) ? '–' : r.warmMs} |`,
 		),
 	].join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const runsFlag = process.argv.find((a) => a.startsWith('--runs='));
-	const rows = await benchSearch({ runs: runsFlag ? Number(runsFlag.split('=')[1]) : undefined });
+	const rows = await benchSearch({
+		runs: runsFlag ? Number(runsFlag.split('=')[1]) : undefined,
+		warm: !process.argv.includes('--no-warm'),
+		onRow: (r, i, of) => process.stderr.write(`${i}/${of} ${r.hit === false ? 'miss' : r.hit ? 'hit ' : '    '} ${r.query}\n`),
+	});
 	if (process.argv.includes('--verbose')) for (const r of rows) console.log(`${r.hit === false ? '✗' : r.hit ? '✓' : '·'} ${r.query}${r.answer ? `  [answer: ${r.answer}]` : ''}\n    ${r.top.join('\n    ')}`);
 	console.log(formatSearchBench(rows));
 	console.log('\nKeyword and question queries from tests/search-queries.json. "As seen": the answer box, when shown, counts as the page it links to, then the results. Cold: fresh profile, navigation start → results on screen. Warm: Pagefind already loaded, search start → results. KB as sent (gzip where compressed). Median of runs; headless Chromium on localhost, so network latency is not included.');

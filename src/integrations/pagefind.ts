@@ -15,7 +15,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // Imported up front: the config's module runner is closed by the time build:done runs.
 import { close, createIndex } from 'pagefind';
-import { INDEX_EXCLUDE_SELECTORS, extractQuestions, prepareForIndex, questionRecordHtml } from '../lib/search-index.ts';
+import { INDEX_CHUNK_SIZE, INDEX_EXCLUDE_SELECTORS, extractQuestions, prepareForIndex, questionRecordHtml } from '../lib/search-index.ts';
 
 /** Where the common questions page is built, relative to the output folder. */
 export const QUESTIONS_PAGE = 'questions/index.html';
@@ -64,6 +64,8 @@ export default function pagefind(): AstroIntegration {
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
+				// Read by Pagefind's service when it starts (see INDEX_CHUNK_SIZE); a value set outside wins.
+				process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 				try {
 					const { index, errors } = await createIndex({ excludeSelectors: INDEX_EXCLUDE_SELECTORS });
 					if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

@@ -27,6 +27,30 @@ export const STOP_WORDS = new Set([
 	'here', 'out', 'up', 'all', 'own', 'one',
 ]);
 
+/**
+ * Words that name the subject of every page here ("local civil society infrastructure"). They
+ * are searched like any other word, but they cannot tell one common question from another, so
+ * matching a query to a question looks at the other words first.
+ */
+export const SUBJECT_WORDS = new Set(['local', 'civil', 'society', 'infrastructure', 'lcsi']);
+
+/** The terms that tell questions apart: all but the subject words, or all of them when nothing else is left. */
+export function distinctiveTerms(terms: string[]): string[] {
+	const rest = terms.filter((t) => !SUBJECT_WORDS.has(fold(t)));
+	return rest.length > 0 ? rest : terms;
+}
+
+/** How alike two texts are as sets of words, every word counted (0 to 1): "what does LCSI do" and "What does LCSI do?" are 1. */
+export function wordOverlap(a: string, b: string): number {
+	const set = (t: string) => new Set(words(t).map(fold));
+	const x = set(a);
+	const y = set(b);
+	if (x.size === 0 || y.size === 0) return 0;
+	let shared = 0;
+	for (const w of x) if (y.has(w)) shared++;
+	return shared / (x.size + y.size - shared);
+}
+
 /** Split text into words: letters and digits, keeping an inner apostrophe ("NAVCA's"). */
 export function words(text: string): string[] {
 	return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];

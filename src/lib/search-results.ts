@@ -4,7 +4,7 @@
  * matched words marked, and up to three matching sections linked by heading id.
  * Pure functions, so the rules are unit-tested without a browser.
  */
-import { highlightRanges, isStopWord, looksLikeQuestion, termMatcher, termsCovered } from './search-query.ts';
+import { distinctiveTerms, highlightRanges, isStopWord, looksLikeQuestion, termMatcher, termsCovered, wordOverlap } from './search-query.ts';
 import { FILTER_NAMES, type SearchState, withHighlight } from './search-url.ts';
 
 /** The parts of Pagefind's result data used here (see pagefind_web_js/types/index.d.ts). */
@@ -302,29 +302,39 @@ export interface AnswerCard {
 }
 
 /**
- * Whether a query asks a common question, and which: among question records near the top of
- * the results, the one whose question and keywords cover most of the searched terms. A query
- * of two or more terms needs at least two covered and three in five; a one-word query only
- * counts when it was asked as a question ("funding?" or "what is LCSI"), so a keyword search
- * is never answered for the reader.
+ * Whether a query asks a common question, and which. A query typed as the question is (most
+ * words shared, three in four) asks it. Otherwise, among question records near the top of the
+ * results, the one whose question and keywords cover most of the query's distinctive terms
+ * (not the subject words every question shares, "local infrastructure"): with two or more such
+ * terms, at least two covered and three in five; with one, it must be covered and the query
+ * asked as a question ("funding?", "what is LCSI"), so a keyword search is never answered for
+ * the reader.
  */
+/** How alike a query and a question's words must be for the query to be that question typed out. */
+export const ASKED_OVERLAP = 0.75;
+
 export function pickAnswer(candidates: { fragment: PagefindFragment; rank: number }[], query: string, terms: string[]): AnswerCard | undefined {
 	if (terms.length === 0) return undefined;
-	let best: { card: AnswerCard; covered: number; rank: number } | undefined;
+	const distinctive = distinctiveTerms(terms);
+	let best: { card: AnswerCard; score: number; rank: number } | undefined;
 	for (const { fragment, rank } of candidates) {
 		const m = fragment.meta;
-		if (m.type !== 'question' || !m.title || !m.answer) continue;
-		const covered = termsCovered(`${m.title} ${m.keywords ?? ''}`, terms);
-		const enough = terms.length >= 2 ? covered >= 2 && covered / terms.length >= 0.6 : covered === 1 && looksLikeQuestion(query);
+		// The answer is the record's only text (src/lib/search-index.ts).
+		const answer = (fragment.raw_content ?? '').replace(/\s+/g, ' ').trim();
+		if (m.type !== 'question' || !m.title || !answer) continue;
+		const asked = wordOverlap(query, m.title) >= ASKED_OVERLAP;
+		const covered = termsCovered(`${m.title} ${m.keywords ?? ''}`, distinctive);
+		const enough = asked || (distinctive.length >= 2 ? covered >= 2 && covered / distinctive.length >= 0.6 : covered === 1 && looksLikeQuestion(query));
 		if (!enough) continue;
-		if (best && (covered < best.covered || (covered === best.covered && rank >= best.rank))) continue;
+		const score = (asked ? 100 : 0) + covered;
+		if (best && (score < best.score || (score === best.score && rank >= best.rank))) continue;
 		best = {
-			covered,
+			score,
 			rank,
 			card: {
 				url: fragment.url,
 				question: m.title,
-				answer: m.answer,
+				answer,
 				strength: m.strength,
 				kind: m.kind ?? 'finding',
 				readUrl: withHighlight(m.read ?? fragment.url, terms.join(' ')),

@@ -1,7 +1,7 @@
 /**
- * One search, as the search page runs it on Pagefind: the content words first, the whole
- * query when they find nothing, then, when too little matched every word, the same words with
- * one left out at a time, appended after the full matches. Works on any object with Pagefind's
+ * One search, as the search page runs it on Pagefind: the content words first; when too little
+ * matched every word, the same words with one left out at a time, appended after the full
+ * matches; and when that still finds nothing, the words as typed (a quoted phrase, say). Works on any object with Pagefind's
  * `search()`, so it is unit-tested with a fake index.
  */
 import { contentTerms, relaxedQueries } from './search-query.ts';
@@ -42,14 +42,10 @@ export async function runQuery<R extends SearchHit>(api: Searchable<R>, query: s
 		return { results: all.results, terms: [], filters: all.filters, totalFilters: all.totalFilters, exact: all.results.length };
 	}
 	const terms = contentTerms(typed);
-	let first = await api.search(terms.join(' '), { filters });
-	// Nothing for the content words: try the words as typed (a phrase in quotes, a name with "of").
-	if (first.results.length === 0 && terms.join(' ') !== typed) {
-		const asTyped = await api.search(typed, { filters });
-		if (asTyped.results.length > 0) first = asTyped;
-	}
+	const first = await api.search(terms.join(' '), { filters });
 	const results = [...first.results];
 	const exact = results.length;
+	let counts = first.filters;
 	if (exact < RELAX_BELOW && terms.length >= 2) {
 		const seen = new Set(results.map((r) => r.id));
 		const relaxed = await Promise.all(relaxedQueries(terms).map((t) => api.search(t.join(' '), { filters })));
@@ -63,14 +59,18 @@ export async function runQuery<R extends SearchHit>(api: Searchable<R>, query: s
 			});
 		results.push(...extra);
 		// Counts for the filters: what the relaxed searches found counts too.
-		const counts: SearchResponse['filters'] = structuredClone(first.filters ?? {});
+		counts = structuredClone(first.filters ?? {});
 		for (const r of relaxed)
 			for (const [name, values] of Object.entries(r.filters ?? {}))
 				for (const [value, n] of Object.entries(values)) {
 					counts[name] ??= {};
 					counts[name][value] = Math.max(counts[name][value] ?? 0, n);
 				}
-		return { results, terms, filters: counts, totalFilters: first.totalFilters, exact };
 	}
-	return { results, terms, filters: first.filters, totalFilters: first.totalFilters, exact };
+	// Still nothing: the words as typed (a phrase in quotes is an exact search in Pagefind).
+	if (results.length === 0 && terms.join(' ') !== typed) {
+		const asTyped = await api.search(typed, { filters });
+		return { results: asTyped.results, terms, filters: asTyped.filters, totalFilters: asTyped.totalFilters ?? first.totalFilters, exact: asTyped.results.length };
+	}
+	return { results, terms, filters: counts, totalFilters: first.totalFilters, exact };
 }

@@ -6,6 +6,7 @@
  * shared links readable.
  */
 
+import { HIGHLIGHT_PARAM } from './search-param.ts';
 import { isStopWord } from './search-query.ts';
 
 /** The Pagefind filters the search page offers, in the order the controls appear. */
@@ -20,7 +21,7 @@ export interface SearchState {
 }
 
 /** Query parameter naming the searched words on a result page, read by src/scripts/search-highlight.ts. */
-export const HIGHLIGHT_PARAM = 'highlight';
+export { HIGHLIGHT_PARAM };
 
 export function readSearchState(search: string | URLSearchParams): SearchState {
 	const params = typeof search === 'string' ? new URLSearchParams(search) : search;

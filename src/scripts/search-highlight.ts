@@ -4,7 +4,7 @@
  * "organisations", and "to" not at all (the rules are in src/lib/search-query.ts). The marking
  * code loads only when the parameter is there, so ordinary reading pages pay nothing but this check.
  */
-import { HIGHLIGHT_PARAM } from '../lib/search-url.ts';
+import { HIGHLIGHT_PARAM } from '../lib/search-param.ts';
 
 const terms = new URLSearchParams(location.search).getAll(HIGHLIGHT_PARAM);
 if (terms.length > 0) {

@@ -16,20 +16,23 @@
  */
 import { announce } from './announce.ts';
 import { loadPagefind, type Pagefind, type PagefindResult } from './search-pagefind.ts';
-import { type AnswerCard, QUESTION_KIND_LABELS, SEARCH_MARKS, filterValueLabel, pickAnswer, shapeResult, sortFilterValues, statusMessage, type ShapedResult } from '../lib/search-results.ts';
-import { contentTerms } from '../lib/search-query.ts';
+import { ASKED_OVERLAP, type AnswerCard, QUESTION_KIND_LABELS, SEARCH_MARKS, filterValueLabel, pickAnswer, shapeResult, sortFilterValues, statusMessage, type ShapedResult } from '../lib/search-results.ts';
+import { contentTerms, wordOverlap } from '../lib/search-query.ts';
 import { runQuery } from '../lib/search-run.ts';
 import { FILTER_NAMES, type SearchState, hasSearch, readSearchState, searchStateToQuery } from '../lib/search-url.ts';
 import { withBase } from '../lib/urls.ts';
 
 type FilterCounts = Record<string, Record<string, number>>;
 
-/** Results shown at first and added by each "Show more". */
-const PAGE_SIZE = 10;
+/**
+ * Results shown at first and added by each "Show more". Each needs its page's text from the
+ * index (2–5 KB); eight fill more than a screen and keep a first search under 150 KB.
+ */
+const PAGE_SIZE = 8;
 /** Wait for typing to pause before searching, updating the URL and announcing. */
 const TYPING_PAUSE_MS = 120;
-/** How far down the results a common question may be and still be offered as the answer. */
-const ANSWER_FROM_TOP = 4;
+/** How far down the question records a common question may be and still be offered as the answer (each costs under 1 KB). */
+const ANSWER_FROM_TOP = 6;
 /** Questions are records of their own in the index; they are offered as answers, not listed. */
 const QUESTION_TYPE = 'question';
 
@@ -67,10 +70,13 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 
 	if (hasSearch(initial)) status.textContent = 'Searching…';
 	const api: Pagefind = await loadPagefind();
+	// Filter values (a few hundred bytes) load alongside the first search, not before it.
+	const allFilters: Promise<FilterCounts> = api.filters().catch(() => ({}));
+	allFilters.then(fillOptions);
 
-	/** Filter options come from the index itself (its totals, sent with every search), so they always match what was indexed. */
-	function fillOptions(totals: FilterCounts | undefined) {
-		if (optionsFilled || !totals || Object.keys(totals).length === 0) return;
+	/** Filter options come from the index itself, so they always match what was indexed. */
+	function fillOptions(totals: FilterCounts) {
+		if (optionsFilled || Object.keys(totals).length === 0) return;
 		optionsFilled = true;
 		for (const [name, select] of selects) {
 			const values = Object.keys(totals[name] ?? {}).filter((v) => !(name === 'type' && v === QUESTION_TYPE));
@@ -84,10 +90,6 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 	// Filters stay folded away unless one is on, so the first result is near the top of the screen.
 	filterBox.open = Object.values(wantedFilters).some(Boolean);
 	filterBox.hidden = false;
-	// Opening the filters before any search still needs their options.
-	filterBox.addEventListener('toggle', () => {
-		if (filterBox.open && !optionsFilled) api.filters().then(fillOptions, () => undefined);
-	});
 
 	function currentState(): SearchState {
 		const filters: SearchState['filters'] = {};
@@ -103,6 +105,8 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 
 	function showCounts(counts: FilterCounts) {
 		for (const [name, select] of selects) {
+			// A filter the search did not count (its values were still loading) keeps its options as they are.
+			if (!counts[name]) continue;
 			for (const option of select.options) {
 				if (!option.value) continue;
 				const count = counts[name]?.[option.value] ?? 0;
@@ -191,6 +195,8 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 			foot.append(' ', read);
 		}
 		answerBox.append(label, heading, answer, foot);
+		// Named by its question (set here: the heading exists only once there is an answer).
+		answerBox.setAttribute('aria-labelledby', heading.id);
 	}
 
 	function strengthBadge(strength: string): HTMLElement {
@@ -246,12 +252,22 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		return items[0]?.querySelector('a') ?? null;
 	}
 
-	/** The common question this query asks, if any, from the question records near the top. */
+	/**
+	 * The common question this query asks, if any: from the question records near the top, and
+	 * any question typed word for word (recognised from the `question` filter's values, which
+	 * every search brings along, so only that one record is fetched).
+	 */
 	async function answerFor(query: string, terms: string[], filters: Record<string, unknown>): Promise<AnswerCard | undefined> {
 		if (terms.length === 0 || filters.type) return undefined;
 		const found = await runQuery(api, query, { ...filters, type: QUESTION_TYPE });
 		const top = found.results.slice(0, ANSWER_FROM_TOP);
 		const fragments = await Promise.all(top.map((r) => r.data()));
+		const typed = Object.keys((await allFilters).question ?? {}).find((title) => wordOverlap(query, title) >= ASKED_OVERLAP);
+		if (typed && !fragments.some((f) => f.meta.title === typed)) {
+			const exact = await api.search(null, { filters: { ...filters, type: QUESTION_TYPE, question: typed } });
+			const fragment = await exact.results[0]?.data();
+			if (fragment) fragments.unshift(fragment);
+		}
 		return pickAnswer(
 			fragments.map((fragment, rank) => ({ fragment, rank })),
 			query,
@@ -282,7 +298,6 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		const answer = answerFor(words, words ? terms : [], filters).catch(() => undefined);
 		const found = await runQuery(api, words, listFilters);
 		if (thisRun !== run) return;
-		fillOptions(found.totalFilters);
 		pending = found.results;
 		shownCount = 0;
 		shownQuery = words;
@@ -300,6 +315,7 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		});
 		await showMore(thisRun, card);
 		const shownCard = await card;
+		await allFilters;
 		if (thisRun !== run) return;
 		showCounts(found.filters);
 		announce(shownCard ? `${message} First, a common question: ${shownCard.question}` : message);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contentTerms, highlightRanges, isStopWord, looksLikeQuestion, relaxedQueries, termsCovered, wordMatches, wordRoot } from '../../src/lib/search-query.ts';
+import { contentTerms, distinctiveTerms, highlightRanges, isStopWord, looksLikeQuestion, relaxedQueries, termsCovered, wordMatches, wordOverlap, wordRoot } from '../../src/lib/search-query.ts';
 
 const marked = (text: string, terms: string[]) => highlightRanges(text, terms).map(([a, b]) => text.slice(a, b));
 
@@ -86,4 +86,15 @@ describe('relaxedQueries: one word left out at a time', () => {
 		expect(relaxedQueries(['funding'])).toEqual([]);
 		expect(relaxedQueries(['a1', 'b22', 'c333', 'd4444', 'e55555', 'f666666'], 4)).toHaveLength(4);
 	});
+});
+
+test('distinctiveTerms sets aside the subject words, unless nothing else is left', () => {
+	expect(distinctiveTerms(['funding', 'local', 'infrastructure'])).toEqual(['funding']);
+	expect(distinctiveTerms(['LCSI'])).toEqual(['LCSI']);
+});
+
+test('wordOverlap compares every word, grammar words included', () => {
+	expect(wordOverlap('what does local infrastructure do', 'What does local infrastructure do?')).toBe(1);
+	expect(wordOverlap('what is LCSI', 'What does local infrastructure do?')).toBeLessThan(0.3);
+	expect(wordOverlap('', 'x')).toBe(0);
 });

@@ -144,16 +144,17 @@ describe('pickAnswer: a query that asks a common question gets its answer first'
 	const question = (title: string, keywords = '', extra: Record<string, string> = {}): PagefindFragment => ({
 		url: `/questions/#${title.toLowerCase().replace(/\W+/g, '-')}`,
 		excerpt: '',
-		meta: { type: 'question', title, answer: `Answer to ${title}`, strength: 'moderate', kind: 'finding', read: '/findings/4-sufficiency-is-about-quality/#what-the-research-found', readLabel: 'Finding 4: Enough LCSI is about quality, not coverage', keywords, ...extra },
+		meta: { type: 'question', title, strength: 'moderate', kind: 'finding', read: '/findings/4-sufficiency-is-about-quality/#what-the-research-found', readLabel: 'Finding 4: Enough LCSI is about quality, not coverage', keywords, ...extra },
 		filters: {},
 		sub_results: [],
+		raw_content: `Answer to   ${title}`,
 	});
 	const funding = question('Does more funding for local infrastructure lead to more charities?', 'funding, spending, charities');
 	const quality = question('What makes local infrastructure good quality?', 'quality, local knowledge');
 
 	test('a whole question that covers the question’s words', () => {
 		const card = pickAnswer([{ fragment: quality, rank: 0 }, { fragment: funding, rank: 1 }], 'does more funding lead to more charities', ['funding', 'lead', 'charities']);
-		expect(card).toMatchObject({ question: funding.meta.title, strength: 'moderate', readLabel: 'Finding 4: Enough LCSI is about quality, not coverage' });
+		expect(card).toMatchObject({ question: funding.meta.title, answer: `Answer to ${funding.meta.title}`, strength: 'moderate', readLabel: 'Finding 4: Enough LCSI is about quality, not coverage' });
 		expect(card!.readUrl).toBe('/findings/4-sufficiency-is-about-quality/?highlight=funding&highlight=lead&highlight=charities#what-the-research-found');
 	});
 
@@ -164,6 +165,20 @@ describe('pickAnswer: a query that asks a common question gets its answer first'
 
 	test('too few of the words: no answer', () => {
 		expect(pickAnswer([{ fragment: funding, rank: 0 }], 'funding for volunteer centres in rural areas', ['funding', 'volunteer', 'centres', 'rural', 'areas'])).toBeUndefined();
+	});
+
+	test('the subject words every question shares do not decide which question is asked', () => {
+		const councils = question('What do councils and health systems gain from local infrastructure?', 'council, local government');
+		const funders = question('What should national government and funders take from this?', 'government, funders');
+		// "local" and "infrastructure" would make three of four terms for the councils question.
+		expect(pickAnswer([{ fragment: councils, rank: 0 }, { fragment: funders, rank: 1 }], 'what should government do to support local infrastructure', ['government', 'support', 'local', 'infrastructure'])).toBeUndefined();
+	});
+
+	test('a query typed as the question asks it, whatever its words', () => {
+		const does = question('What does local infrastructure do?', 'functions');
+		const what = question('What is local civil society infrastructure (LCSI)?', 'definition');
+		const card = pickAnswer([{ fragment: what, rank: 0 }, { fragment: does, rank: 1 }], 'what does local infrastructure do', ['local', 'infrastructure']);
+		expect(card?.question).toBe('What does local infrastructure do?');
 	});
 
 	test('pages that are not questions are never answers', () => {

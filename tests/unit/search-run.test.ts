@@ -35,6 +35,11 @@ describe('runQuery', () => {
 		const { api: api2, calls: calls2 } = fakeIndex({ a: 'it is what it is' });
 		await runQuery(api2, 'what is zzz');
 		expect(calls2.map((c) => c.term)).toEqual(['zzz', 'what is zzz']);
+		// Relaxing comes first; the words as typed only when that finds nothing either.
+		const { api: api3, calls: calls3 } = fakeIndex({ a: 'funding here' });
+		const found3 = await runQuery(api3, 'is funding zzz');
+		expect(calls3.map((c) => c.term)).toEqual(['funding zzz', 'funding', 'zzz']);
+		expect(found3.results.map((r) => r.id)).toEqual(['a']);
 		expect(calls.length).toBeGreaterThan(0);
 	});
 
