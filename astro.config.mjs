@@ -8,6 +8,7 @@ import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
 import rehypeGlossaryLinks from './src/integrations/rehype-glossary-links.ts';
 import rehypeHeadingAnchors from './src/integrations/rehype-heading-anchors.ts';
 import rehypeSourceNotes from './src/integrations/rehype-source-notes.ts';
+import modulePreload from './src/integrations/module-preload.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { indexablePage } from './src/integrations/sitemap-filter.ts';
 import { contentDir } from './src/lib/contentDir.ts';
@@ -32,11 +33,13 @@ export default defineConfig({
 	site,
 	base,
 	trailingSlash: 'always',
-	build: { format: 'directory' },
+	// Stylesheets are inlined: one render-blocking request fewer before first paint (the CSS is
+	// about 3 KB compressed, less than a round trip costs on a phone).
+	build: { format: 'directory', inlineStylesheets: 'always' },
 	outDir,
 	cacheDir: `./.astro/cache/${cacheName}`,
 	// The sitemap leaves out pages marked noindex (short /findings/N/ redirects, search, 404).
-	integrations: [mdx(), sitemap({ filter: indexablePage(fileURLToPath(new URL(`${outDir}/`, import.meta.url)), base) }), pagefind()],
+	integrations: [mdx(), modulePreload(), sitemap({ filter: indexablePage(fileURLToPath(new URL(`${outDir}/`, import.meta.url)), base) }), pagefind()],
 	markdown: {
 		// Content has no source code; the one plain-text block (a citation example) needs no
 		// colours, and Shiki's inline theme styles would break the no-inline-style rule.

@@ -12,6 +12,8 @@ export interface GlossaryTerm {
 	id: string;
 	term: string;
 	aka?: string[];
+	/** The one-line definition, carried on the link for the in-page preview. */
+	short?: string;
 }
 
 /** Elements whose text must not become a glossary link. */
@@ -64,13 +66,14 @@ export default function rehypeGlossaryLinks(options: { glossaryPath?: string; te
 	const terms = options.terms ?? readGlossary(options.glossaryPath ?? 'content/glossary.yaml');
 	const matcher = termMatcher(terms);
 	const href = options.href ?? ((id: string) => `/definitions/glossary/#${id}`);
+	const definitions = new Map(terms.map((t) => [t.id, t.short]));
 
 	return (tree: Root) => {
 		const linked = new Set<string>();
 		visit(tree, (node, index, parent) => {
 			if (node.type === 'element' && (skipTags.has(node.tagName) || 'dataNoGlossary' in (node.properties ?? {}))) return SKIP;
 			if (node.type !== 'text' || !parent || index === undefined) return;
-			const pieces = splitText(node as Text, matcher, linked, href);
+			const pieces = splitText(node as Text, matcher, linked, href, definitions);
 			if (!pieces) return;
 			parent.children.splice(index, 1, ...pieces);
 			return [SKIP, index + pieces.length];
@@ -79,7 +82,7 @@ export default function rehypeGlossaryLinks(options: { glossaryPath?: string; te
 }
 
 /** Split one text node around first uses of terms; `undefined` when nothing matched. */
-function splitText(node: Text, matcher: TermMatcher, linked: Set<string>, href: (id: string) => string): ElementContent[] | undefined {
+function splitText(node: Text, matcher: TermMatcher, linked: Set<string>, href: (id: string) => string, definitions: Map<string, string | undefined>): ElementContent[] | undefined {
 	const out: ElementContent[] = [];
 	let last = 0;
 	matcher.regex.lastIndex = 0;
@@ -93,7 +96,7 @@ function splitText(node: Text, matcher: TermMatcher, linked: Set<string>, href: 
 		const link: Element = {
 			type: 'element',
 			tagName: 'a',
-			properties: { href: href(id), className: ['glossary-term'] },
+			properties: { href: href(id), className: ['glossary-term'], dataDefinition: definitions.get(id) },
 			children: [{ type: 'text', value: text }],
 		};
 		out.push(link);

@@ -1,7 +1,8 @@
-/** Primary navigation, in the order the site brief gives. */
+/** Primary navigation, in the order the site brief gives, with the evidence map beside the findings it maps. */
 export const primaryNav = [
 	{ label: 'Briefing', path: '/briefing/' },
 	{ label: 'Findings', path: '/findings/' },
+	{ label: 'Evidence map', path: '/evidence-map/' },
 	{ label: 'Questions', path: '/questions/' },
 	{ label: 'Definitions', path: '/definitions/' },
 	{ label: 'Functions', path: '/functions/' },

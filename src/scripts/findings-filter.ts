@@ -1,7 +1,8 @@
 /**
  * Filters on the findings index: function, pathway and theme. The list and the
  * function/pathway table work without JavaScript; this only hides non-matching items,
- * announces the count and keeps the choice in the URL so it can be shared.
+ * announces the count and keeps the choice in the URL so it can be shared. The form is shown
+ * by CSS wherever scripts run (no late reveal, so no layout shift).
  */
 import { matchesFilters, type FindingFilters } from '../lib/findingsFilter.ts';
 
@@ -40,7 +41,6 @@ if (form) {
 		const wanted = params.get(select.name);
 		if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
 	}
-	form.hidden = false;
 	form.addEventListener('change', apply);
 	form.addEventListener('submit', (e) => e.preventDefault());
 	apply();

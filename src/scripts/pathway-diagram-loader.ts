@@ -1,13 +1,38 @@
 /**
- * Loads the diagram's interactive layer (pathway-diagram.ts, its own small chunk) only when
- * it can be used: when the page opens at `#node-<id>`, when the diagram comes near the
- * viewport, or at the first pointer or focus on it, whichever is first. An event that starts
- * the load is handed on once the code is there, so the first hover or click still works.
+ * Runs on /pathways/ at once, and is kept small:
+ *
+ * - the view: "Show this site's reading" follows `?reading=1` in the address when the page
+ *   opens, and a change puts it there (history.replaceState, so Back still leaves the page)
+ *   and is announced to screen readers;
+ * - the interactive layer (pathway-diagram.ts, its own chunk) loads only when it can be used:
+ *   when the page opens at `#node-<id>`, when the diagram comes near the viewport, or at the
+ *   first pointer or focus on it, whichever is first. An event that starts the load is handed
+ *   on once the code is there, so the first hover or click still works.
  */
+import { searchForView, viewFromSearch } from '../lib/diagram/views.ts';
+import { announce } from './announce.ts';
+
 const TRIGGERS = ['pointerover', 'focusin', 'click'] as const;
 const root = document.querySelector<HTMLElement>('[data-pathway-diagram]');
 
 if (root) {
+	const toggle = root.querySelector<HTMLInputElement>('[data-reading-toggle]');
+	if (toggle) {
+		// The address decides, not a checkbox state the browser restored from an earlier visit.
+		toggle.checked = viewFromSearch(location.search) === 'reading';
+		toggle.addEventListener('change', () => {
+			const view = toggle.checked ? 'reading' : 'stated';
+			history.replaceState(history.state, '', `${location.pathname}${searchForView(location.search, view)}${location.hash}`);
+			const drawn = root.querySelectorAll('svg .toc-edge');
+			const stated = root.querySelectorAll('svg .toc-edge.is-stated').length;
+			announce(
+				view === 'reading'
+					? `Showing this site’s reading: ${drawn.length - stated} more links, drawn dashed, as well as the ${stated} the research states.`
+					: `Showing only what the research states: ${stated} ${stated === 1 ? 'link' : 'links'}.`,
+			);
+		});
+	}
+
 	const early: Event[] = [];
 	let started = false;
 	const onEarly = (event: Event) => {

@@ -32,5 +32,4 @@ if (toggle) {
 		setShortcutEnabled(toggle.checked);
 		showShortcutHint(document, toggle.checked);
 	});
-	toggle.closest<HTMLElement>('[hidden]')?.removeAttribute('hidden');
 }

@@ -53,6 +53,8 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 	const answerBox = document.querySelector<HTMLElement>('[data-search-answer]')!;
 	const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 	const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
+	// Common questions and examples to start from, shown while there is no search.
+	const start = document.querySelector<HTMLElement>('[data-search-start]');
 
 	let run = 0;
 	let pending: PagefindResult[] = [];
@@ -279,6 +281,7 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		const thisRun = ++run;
 		updateUrl(state);
 		clearFilters.hidden = !FILTER_NAMES.some((name) => state.filters[name]);
+		if (start) start.hidden = hasSearch(state);
 		if (!hasSearch(state)) {
 			pending = [];
 			shownCount = 0;

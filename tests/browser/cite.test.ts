@@ -45,7 +45,9 @@ describe.each(citedPages)('/%s', (path) => {
 			const title = (await page.title()).replace(/ – LCSI Evidence Explorer$/, '');
 			const citation = (await block.locator('#citation-page').textContent())!;
 			expect(citation).toMatch(/^“.+” LCSI Evidence Explorer(, updated \d{1,2} [A-Z][a-z]+ \d{4})?\. /);
-			expect(citation).toContain(`${canonical}.`);
+			// A finding is cited by its short address, /findings/N/; other pages by their canonical one.
+			const number = /^findings\/(\d+)-/.exec(path)?.[1];
+			expect(citation).toContain(number ? `${new URL(canonical!).origin}/findings/${number}/.` : `${canonical}.`);
 			expect(citation).toMatch(/Accessed \[date\]\.$/);
 			// The title cited is the page's own, and long titles are not cut.
 			expect(citation).toContain(title.replace(/[.?!]$/, ''));
@@ -57,19 +59,39 @@ describe.each(citedPages)('/%s', (path) => {
 	});
 });
 
-describe.each(citedPages.filter((p) => /^(findings|reports)\//.test(p)))('/%s', (path) => {
-	test('cites the reports behind it, with their exact titles and GOV.UK addresses', async () => {
+const REPORT_CITATION =
+	/\(2025\) Local Civil Society Infrastructure \(LCSI\) R&D Programme - .+\. (Department for Culture, Media and Sport, )?GOV\.UK, 11 July 2025\. https:\/\/www\.gov\.uk\/government\/publications\/local-civil-society-infrastructure-lcsi-rd-programme-final-reports\/[a-z0-9-]+$/;
+
+describe.each(citedPages.filter((p) => /^findings\//.test(p)))('/%s', (path) => {
+	test("cites NAVCA's briefing first, at the headline, then only the reports that state the finding", async () => {
 		const { page, close } = await openPage(browser, siteUrl(path), { javaScriptEnabled: false });
 		try {
-			const reportCitations = await page.locator('section.cite-this li .citation-text').allTextContents();
-			expect(reportCitations.length).toBeGreaterThan(0);
-			for (const text of reportCitations) {
-				expect(text).toMatch(/\(2025\) Local Civil Society Infrastructure \(LCSI\) R&D Programme - .+\. (Department for Culture, Media and Sport, )?GOV\.UK, 11 July 2025\. https:\/\/www\.gov\.uk\/government\/publications\/local-civil-society-infrastructure-lcsi-rd-programme-final-reports\/[a-z0-9-]+$/);
-				expect(text.startsWith('Department for Culture, Media and Sport (2025)') || text.includes('Department for Culture, Media and Sport, GOV.UK')).toBe(true);
-			}
-			// The GOV.UK addresses cited are the ones the page links to as the originals.
+			const originals = await page.locator('section.cite-this li .citation-text').allTextContents();
+			expect(originals.length).toBeGreaterThan(0);
+			expect(originals[0]).toMatch(
+				/^NAVCA \(2025\) DCMS research shows critical role of local infrastructure\. NAVCA, 14 July 2025\. https:\/\/www\.navca\.org\.uk\/news\/dcms-research-shows-critical-role-of-local-infrastructure#:~:text=\S+$/,
+			);
+			// The headline link in the citation is the one the page offers as the source.
+			expect(await page.locator(`main a[href="${originals[0]!.split(' ').at(-1)}"]`).count()).toBeGreaterThan(0);
+			const reports = originals.slice(1);
+			for (const text of reports) expect(text).toMatch(REPORT_CITATION);
+			// Reports cited are exactly the ones the page lists as stating the finding.
+			expect(reports.length).toBe(await page.locator('ul.finding-sources li').count());
+		} finally {
+			await close();
+		}
+	});
+});
+
+describe.each(citedPages.filter((p) => /^reports\//.test(p)))('/%s', (path) => {
+	test('cites the report with its exact title and GOV.UK address', async () => {
+		const { page, close } = await openPage(browser, siteUrl(path), { javaScriptEnabled: false });
+		try {
+			const originals = await page.locator('section.cite-this li .citation-text').allTextContents();
+			expect(originals).toHaveLength(1);
+			expect(originals[0]).toMatch(REPORT_CITATION);
 			const linked = await page.locator('main a[href^="https://www.gov.uk/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-			for (const text of reportCitations) expect(linked).toContain(text.split(' ').at(-1));
+			expect(linked).toContain(originals[0]!.split(' ').at(-1));
 		} finally {
 			await close();
 		}

@@ -56,8 +56,9 @@ describe('copy link to a section', () => {
 		try {
 			await page.goto(siteUrl(FINDING));
 			await page.locator('a.anchor-link[href="#questions-to-take-further"]').click();
-			await page.waitForFunction(() => location.hash === '#questions-to-take-further');
-			await page.waitForFunction(() => document.getElementById('live-announcer')?.textContent === 'Link is in the address bar');
+			await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5000 }).toBe('#questions-to-take-further');
+			await expect.poll(() => page.evaluate(() => document.getElementById('live-announcer')?.textContent), { timeout: 5000 }).toBe('Link is in the address bar');
+			expect(await page.evaluate(() => navigator.clipboard)).toBeUndefined();
 		} finally {
 			await context.close();
 		}
@@ -69,14 +70,17 @@ test('prints as a document: no navigation or controls, link addresses shown', as
 	try {
 		await page.emulateMedia({ media: 'print' });
 		for (const selector of ['.primary-nav', '.site-search', '.breadcrumbs', '.anchor-link']) {
-			expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+			// Each is on the page (a renamed class must not pass as "hidden") and none of them prints.
+			const shown = await page.locator(selector).evaluateAll((els) => els.map((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'));
+			expect(shown.length, `${selector} is on the page`).toBeGreaterThan(0);
+			expect(shown.filter(Boolean).length, `${selector} printed`).toBe(0);
 		}
 		// Site links print with the site's public origin (from SITE_URL), as the canonical URL has it.
 		const origin = new URL((await page.locator('link[rel="canonical"]').getAttribute('href'))!).origin;
 		const link = page.locator('main .prose a[href^="/findings/"]').first();
 		const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
 		expect(after).toBe(`" (${origin}${await link.getAttribute('href')})"`);
-		const external = await page.locator('.reports-behind a[href^="https://www.gov.uk/"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+		const external = await page.locator('.related-reports a[href^="https://www.gov.uk/"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
 		expect(external).toContain('https://www.gov.uk/');
 		expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
 	} finally {

@@ -93,8 +93,11 @@ describe('/pathways/ with JavaScript off', () => {
 				expect(dash === 'none', edgeKey(e)).toBe(e.basis === 'stated');
 			}
 			for (const stage of ['Activities', 'Outcomes', 'Pathways', 'Impacts']) expect(await svg.locator('.toc-stage-label', { hasText: stage }).isVisible()).toBe(true);
-			expect(await page.locator('[data-details-panel]').isVisible()).toBe(false);
-			expect(await page.locator('[data-diagram-hint]').isVisible()).toBe(false);
+			// Both are in the page (for when the script runs) and hidden without it.
+			for (const selector of ['[data-details-panel]', '[data-diagram-hint]']) {
+				expect(await page.locator(selector).count(), selector).toBe(1);
+				expect(await page.locator(selector).isVisible(), selector).toBe(false);
+			}
 		} finally {
 			await close();
 		}
@@ -143,6 +146,7 @@ describe('/pathways/ with JavaScript off', () => {
 		const { page, close } = await openPage(browser, siteUrl('pathways/'), { ...NARROW, javaScriptEnabled: false });
 		try {
 			expect(await page.locator(VISIBLE_SVG).getAttribute('data-orientation')).toBe('vertical');
+			expect(await page.locator('svg.toc-svg--horizontal').count()).toBe(1);
 			expect(await page.locator('svg.toc-svg--horizontal').isVisible()).toBe(false);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 		} finally {
@@ -164,11 +168,24 @@ describe('/pathways/ with the keyboard', () => {
 			expect([...order].sort()).toEqual(toc.nodes.map((n) => n.id).sort());
 			const stageOf = (id: string) => STAGES.indexOf(toc.nodes.find((n) => n.id === id)!.stage);
 			expect(order.map(stageOf)).toEqual(order.map(stageOf).sort((a, b) => a - b));
-			// Within a column, top to bottom.
-			const boxes = await Promise.all(order.map((id) => page.locator(`${VISIBLE_SVG} a[data-node="${id}"]`).boundingBox()));
+			// Within a column, top to bottom. Positions come from the drawing's own coordinates, not
+			// the window's, so scrolling as focus moves cannot change them.
+			const boxes = await page.locator(VISIBLE_SVG).evaluate(
+				(svg, ids) =>
+					ids.map((id) => {
+						const box = svg.querySelector(`a[data-node="${id}"] .toc-node-box`)!;
+						return { x: Number(box.getAttribute('x')), y: Number(box.getAttribute('y')) };
+					}),
+				order,
+			);
+			let sameColumn = 0;
 			for (let i = 1; i < order.length; i++) {
-				if (boxes[i]!.x === boxes[i - 1]!.x) expect(boxes[i]!.y, order[i]).toBeGreaterThan(boxes[i - 1]!.y);
+				if (boxes[i]!.x !== boxes[i - 1]!.x) continue;
+				sameColumn++;
+				expect(boxes[i]!.y, order[i]).toBeGreaterThan(boxes[i - 1]!.y);
 			}
+			// Each stage is one column, so every step but the first of each stage follows one above it.
+			expect(sameColumn).toBe(toc.nodes.length - STAGES.length);
 			// The next Tab leaves the diagram.
 			await page.keyboard.press('Tab');
 			expect(await focusedNode(page)).toBeNull();
@@ -314,6 +331,7 @@ describe('/pathways/ with a pointer and by link', () => {
 			expect(await panelEntry(page).getAttribute('data-details-for')).toBe('pathway-community-trust-empowerment-belonging');
 			expect(new URL(page.url()).hash).toBe('#node-pathway-community-trust-empowerment-belonging');
 			await page.locator('[data-details-close]').click();
+			expect(await page.locator('[data-details-panel]').count()).toBe(1);
 			expect(await page.locator('[data-details-panel]').isVisible()).toBe(false);
 			expect(await litEdges(page)).toEqual([]);
 		} finally {

@@ -59,11 +59,12 @@ test('keeps the #fragment: /findings/5/#the-evidence-behind-it lands on that sec
 	const { page, close } = await openPage(browser, siteUrl('findings/5/#the-evidence-behind-it'));
 	try {
 		await page.waitForURL(siteUrl('findings/5-local-knowledge/#the-evidence-behind-it'));
+		expect(new URL(page.url()).hash).toBe('#the-evidence-behind-it');
 		// The browser scrolled to the section: its heading is at the top of the window.
-		await page.waitForFunction(() => {
-			const top = document.getElementById('the-evidence-behind-it')!.getBoundingClientRect().top;
-			return top >= 0 && top < 200;
-		});
+		const headingTop = () => page.evaluate(() => document.getElementById('the-evidence-behind-it')?.getBoundingClientRect().top ?? null);
+		await expect.poll(headingTop, { timeout: 5000 }).toBeGreaterThanOrEqual(0);
+		expect(await headingTop()).toBeLessThan(200);
+		expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
 	} finally {
 		await close();
 	}

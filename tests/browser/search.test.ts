@@ -625,7 +625,9 @@ test('when Pagefind cannot load, the search page says so instead of waiting for 
 	try {
 		await page.route('**/pagefind/pagefind.js', (route) => route.abort());
 		await page.goto(siteUrl('search/?q=cold+spot'));
-		await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Search could not be loaded'));
+		const status = () => page.locator('[data-search-status]').textContent();
+		await expect.poll(status, { timeout: 10_000 }).toMatch(/^Search could not be loaded/);
+		expect(await page.locator('[data-search-results] > li').count()).toBe(0);
 	} finally {
 		await context.close();
 	}

@@ -55,7 +55,10 @@ describe.each([
 		for (const f of data.findings) {
 			for (const id of f.functions) expect(functions.has(id), `finding ${f.number}: function ${id}`).toBe(true);
 			for (const id of f.pathways) expect(pathways.has(id), `finding ${f.number}: pathway ${id}`).toBe(true);
-			for (const r of f.reports) expect(reports.has(r.id), `finding ${f.number}: report ${r.id}`).toBe(true);
+			// NAVCA's briefing states every headline; reports join it only where they state it too.
+			expect(f.sources[0].id, `finding ${f.number}`).toBe('navca');
+			for (const s of f.sources.slice(1)) expect(reports.has(s.id), `finding ${f.number}: source ${s.id}`).toBe(true);
+			for (const r of f.relatedReports) expect(reports.has(r.id), `finding ${f.number}: report ${r.id}`).toBe(true);
 		}
 		for (const e of data.theoryOfChange.edges) expect(nodes.has(e.from) && nodes.has(e.to), `${e.from} → ${e.to}`).toBe(true);
 	});

@@ -14,16 +14,18 @@ const pages = readMdx('pages');
 const glossary = readYaml<{ id: string; term: string; aka?: string[]; sources: { ref: string }[] }[]>('glossary.yaml');
 const toc = readYaml<{ nodes: { id: string; stage: string }[]; edges: { from: string; to: string }[] }>('theory-of-change.yaml');
 const pathwayIds = new Set(toc.nodes.filter((n) => n.stage === 'pathway').map((n) => n.id));
-const sourceRefs = new Set([...reports.map((r) => r.id), 'navca', 'usage']);
+const registry = readYaml<{ id: string; url?: string }[]>('sources.yaml');
+const sourceRefs = new Set(registry.map((s) => s.id));
 
 describe('counts', () => {
 	test('twelve findings numbered 1 to 12 with no gaps or repeats', () => {
 		expect(findings.map((f) => f.data.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 	});
-	test('six reports, each with its own gov.uk URL', () => {
+	test('six reports, each with its own gov.uk URL in the source registry', () => {
 		expect(reports).toHaveLength(6);
-		for (const r of reports) expect(r.data.url, r.path).toMatch(/^https:\/\/www\.gov\.uk\/government\/publications\/local-civil-society-infrastructure-lcsi-rd-programme-final-reports\/[a-z0-9-]+$/);
-		expect(new Set(reports.map((r) => r.data.url)).size).toBe(6);
+		const urls = reports.map((r) => registry.find((s) => s.id === r.id)?.url);
+		for (const [i, url] of urls.entries()) expect(url, reports[i]!.path).toMatch(/^https:\/\/www\.gov\.uk\/government\/publications\/local-civil-society-infrastructure-lcsi-rd-programme-final-reports\/[a-z0-9-]+$/);
+		expect(new Set(urls).size).toBe(6);
 	});
 	test('five functions', () => {
 		expect(functions.map((f) => f.id).sort()).toEqual(['advocacy', 'community-participation-and-volunteering', 'convening', 'facilitating-funding', 'organisational-development']);
@@ -38,9 +40,9 @@ describe('counts', () => {
 });
 
 describe.each(findings.map((f) => [`finding ${f.data.number}`, f] as const))('%s', (_, f) => {
-	test('references at least one report, and at least one pathway or function', () => {
-		expect(f.data.reports.length).toBeGreaterThan(0);
-		for (const r of f.data.reports) expect(reports.map((x) => x.id)).toContain(r.id);
+	test('its sources and related reports exist, and it has at least one pathway or function', () => {
+		for (const id of f.data.sources) expect(['navca', ...reports.map((x) => x.id)]).toContain(id);
+		for (const r of f.data.relatedReports ?? []) expect(reports.map((x) => x.id)).toContain(r.id);
 		expect((f.data.pathways ?? []).length + (f.data.functions ?? []).length).toBeGreaterThan(0);
 		for (const p of f.data.pathways ?? []) expect(pathwayIds.has(p), p).toBe(true);
 	});
@@ -56,7 +58,8 @@ describe.each(findings.map((f) => [`finding ${f.data.number}`, f] as const))('%s
 	});
 });
 
-test('every report summary has the sections of the content model and links to its original', () => {
+// The link to each report's original on GOV.UK is checked on the built page (tests/browser/cite.test.ts).
+test('every report summary has the sections of the content model', () => {
 	for (const r of reports) {
 		expect(headingsOf(r.body), r.path).toEqual(['Why it was done', 'How it was done', 'Key findings', 'Limitations', 'Where it feeds the headline findings']);
 	}
@@ -70,22 +73,49 @@ test('every citation names a known source', () => {
 });
 
 /**
- * A guard against invented figures: every number written in the prose must appear somewhere
- * in the source material (NAVCA's briefing or the facts gathered from the reports), as listed
- * in tests/fixtures/source-numbers.txt. Finding numbers, work-package and section numbers are
- * references, not figures, and are allowed.
+ * A guard against invented figures: every number written anywhere a reader sees it (MDX
+ * prose, front matter such as statements, summaries, evidence rationales and titles, the
+ * glossary and the theory of change) must appear somewhere in the source material (NAVCA's
+ * briefing or the facts gathered from the reports), as listed in
+ * tests/fixtures/source-numbers.txt. Numbers spelled out in words count ("seventy-three per
+ * cent" is 73). Finding numbers, work-package and section numbers are references, not figures,
+ * and are allowed. (provenance.test.ts goes further for prose: a number must be in the
+ * passage that the citation after it names.)
  */
-test('every number in the prose appears in the sources', () => {
+/** Keys whose values are ids, references or dates (`updated`, `published`), not claims. */
+const NOT_PROSE = new Set(['id', 'ref', 'section', 'slug', 'related', 'relatedReports', 'sources', 'functions', 'pathways', 'themes', 'seeAlso', 'from', 'to', 'stage', 'function', 'basis', 'url', 'tagBasis', 'strength', 'updated', 'published']);
+
+/** Every string in a YAML value with where it is ("evidence.rationale", "nodes[3].description"), skipping NOT_PROSE keys. */
+function textFields(value: unknown, where = ''): [string, string][] {
+	if (typeof value === 'string') return [[where, value]];
+	if (Array.isArray(value)) return value.flatMap((v, i) => textFields(v, `${where}[${i}]`));
+	if (value && typeof value === 'object' && !(value instanceof Date))
+		return Object.entries(value).flatMap(([k, v]) => (NOT_PROSE.has(k) ? [] : textFields(v, where ? `${where}.${k}` : k)));
+	return [];
+}
+
+/** The numbers in a text that are figures, not references or this site's own dates. */
+function figuresIn(text: string): string[] {
+	const stripped = text
+		// references rather than figures: "finding 5", "findings 1 and 4", "WP6", "section 1.2", "Case study A"
+		.replace(/\b(?:findings?|headlines?|WP|work package|sections?|§|RQ|research question)\s*\d+(?:(?:,\s*|\s+(?:and|to|–|-)\s+|–|-)\d+)*/gi, ' ')
+		// standards and this site's own dates, not research figures: "Licence v3.0", "WCAG 2.2", "25 November 2026"
+		.replace(/\bv\d+(?:\.\d+)*|\bWCAG \d+(?:\.\d+)*|\b(?:\d{1,2} \w+ )?2026\b/g, ' ');
+	return [...numbersIn(stripped)];
+}
+
+test('every number in the prose, front matter, glossary and theory of change appears in the sources', () => {
 	const sourceNumbers = readSourceNumbers();
-	const problems: string[] = [];
-	for (const file of [...findings, ...reports, ...functions, ...pages]) {
-		const prose = proseOf(file.body)
-			// references rather than figures: "finding 5", "findings 1 and 4", "WP6", "section 1.2", "Case study A"
-			.replace(/\b(?:findings?|headlines?|WP|work package|sections?|§|RQ|research question)\s*\d+(?:(?:,\s*|\s+(?:and|to|–|-)\s+|–|-)\d+)*/gi, ' ')
-			// standards and this site's own dates, not research figures: "Licence v3.0", "WCAG 2.2", "25 November 2026"
-			.replace(/\bv\d+(?:\.\d+)*|\bWCAG \d+(?:\.\d+)*|\b(?:\d{1,2} \w+ )?2026\b/g, ' ');
-		for (const n of prose.match(/\d+(?:[.,]\d+)*/g) ?? []) if (!sourceNumbers.has(n)) problems.push(`${file.path}: ${n}`);
-	}
+	const places: [string, string][] = [
+		...[...findings, ...reports, ...functions, ...pages].flatMap((file) => [
+			[file.path, proseOf(file.body)] as [string, string],
+			...textFields(file.data).map(([key, text]) => [`${file.path} (${key})`, text] as [string, string]),
+		]),
+		...textFields(glossary).map(([key, text]) => [`content/glossary.yaml ${key}`, text] as [string, string]),
+		...textFields(toc).map(([key, text]) => [`content/theory-of-change.yaml ${key}`, text] as [string, string]),
+	];
+	expect(places.length).toBeGreaterThan(200);
+	const problems = places.flatMap(([where, text]) => figuresIn(text).filter((n) => !sourceNumbers.has(n)).map((n) => `${where}: ${n}`));
 	expect(problems).toEqual([]);
 });
 

@@ -43,8 +43,9 @@ const overlaps = (a: PlacedNode, b: PlacedNode) => a.x < b.x + b.width && b.x < 
 const onEdgeOf = (n: PlacedNode, [x, y]: [number, number]) => (Math.abs(x - n.x) < 0.2 || Math.abs(x - (n.x + n.width)) < 0.2) && y > n.y && y < n.y + n.height;
 
 test('the real data has the stages the diagram is about', () => {
-	expect(graph.nodes).toHaveLength(22);
-	expect(graph.edges).toHaveLength(35);
+	// Every step and link of the data reaches the graph (none dropped or doubled).
+	expect(graph.nodes.map((n) => n.id).sort()).toEqual(data.nodes.map((n) => n.id).sort());
+	expect(graph.edges).toHaveLength(data.edges.length);
 	// "Stronger frontline organisations" grows out of two other outcomes, so the outcomes
 	// take two layers: activities 0, outcomes 1–2, pathways 3, impacts 4.
 	expect(graph.stages.map((s) => [s.stage, s.firstLayer, s.lastLayer])).toEqual([
@@ -134,8 +135,6 @@ describe.each(layouts)('%s layout', (_, options, layout) => {
 		const before = countCrossings(inputOrder(graph));
 		const after = countCrossings(layout.order);
 		expect(after).toBeLessThan(before);
-		// Recorded in the issue note: 80 crossings in data order, 16 after d3-dag's decrossing.
-		expect([before, after]).toEqual([80, 16]);
 	});
 });
 

@@ -14,7 +14,15 @@ function validSite(): IntegrityInput {
 	const finding = (id: string, number: number, related: string[]) => ({
 		id,
 		filePath: `content/findings/${id}.mdx`,
-		data: { number, functions: [ref('convening')], pathways: ['pathway-a'], reports: [{ id: ref('survey'), section: 'key-findings' }], related: related.map(ref) },
+		data: {
+			number,
+			headline: 'There is no agreed definition.',
+			functions: [ref('convening')],
+			pathways: ['pathway-a'],
+			sources: ['navca'],
+			relatedReports: [{ id: ref('survey'), section: 'key-findings' }],
+			related: related.map(ref),
+		},
 	});
 	return {
 		findings: [finding('one', 1, ['two']), finding('two', 2, [])],
@@ -51,16 +59,41 @@ describe('findings', () => {
 		expect(checkIntegrity(site)).toEqual(['content/findings/two.mdx: number: 1 is already used by content/findings/one.mdx']);
 	});
 
-	test('a report that does not exist', () => {
+	test('a related report that does not exist', () => {
 		const site = validSite();
-		site.findings[0]!.data.reports = [{ id: ref('survey') }, { id: ref('no-such-report') }];
-		expect(checkIntegrity(site)).toEqual(['content/findings/one.mdx: reports[1].id: report "no-such-report" does not exist']);
+		site.findings[0]!.data.relatedReports = [{ id: ref('survey') }, { id: ref('no-such-report') }];
+		expect(checkIntegrity(site)).toEqual(['content/findings/one.mdx: relatedReports[1].id: report "no-such-report" does not exist']);
+	});
+
+	test("NAVCA's briefing must be a finding's first source", () => {
+		const site = validSite();
+		site.findings[0]!.data.sources = ['survey'];
+		site.findings[0]!.data.relatedReports = [];
+		expect(checkIntegrity(site)).toEqual(["content/findings/one.mdx: sources[0]: must be navca (NAVCA's briefing states every headline)"]);
+	});
+
+	test('a source report that does not exist, or is also listed as related', () => {
+		const site = validSite();
+		site.findings[0]!.data.sources = ['navca', 'survey', 'no-such-report'];
+		expect(checkIntegrity(site)).toEqual([
+			'content/findings/one.mdx: sources[2]: report "no-such-report" does not exist',
+			'content/findings/one.mdx: relatedReports[0].id: "survey" is already a source of this finding',
+		]);
+	});
+
+	test('a headline that the citation check rejects names the field', () => {
+		const site = validSite();
+		site.checkCitation = (c) => (c.quote === 'There is no agreed definition.' ? ['quote not found in NAVCA briefing, section "headlines"'] : []);
+		expect(checkIntegrity(site)).toEqual([
+			'content/findings/one.mdx: headline: quote not found in NAVCA briefing, section "headlines"',
+			'content/findings/two.mdx: headline: quote not found in NAVCA briefing, section "headlines"',
+		]);
 	});
 
 	test('a report section that is not a heading on the report page', () => {
 		const site = validSite();
-		site.findings[0]!.data.reports[0]!.section = 'methods';
-		expect(checkIntegrity(site)).toEqual(['content/findings/one.mdx: reports[0].section: report "survey" has no section "#methods"']);
+		site.findings[0]!.data.relatedReports[0]!.section = 'methods';
+		expect(checkIntegrity(site)).toEqual(['content/findings/one.mdx: relatedReports[0].section: report "survey" has no section "#methods"']);
 	});
 
 	test('a function, a pathway or a related finding that does not exist', () => {
@@ -95,7 +128,7 @@ describe('glossary', () => {
 		site.glossary[1]!.data.sources = [{ ref: 'wikipedia' }];
 		expect(checkIntegrity(site)).toEqual([
 			'content/glossary.yaml: term "vcse": seeAlso[0]: term "cvs" does not exist',
-			'content/glossary.yaml: term "lcsi": sources[0].ref: "wikipedia" is not a report id, "navca" or "usage"',
+			'content/glossary.yaml: term "lcsi": sources[0]: "wikipedia" is not a report id, "navca" or "usage"',
 		]);
 	});
 });
@@ -138,10 +171,17 @@ describe('theory of change', () => {
 		]);
 	});
 
-	test('a source that is not a report, NAVCA or usage', () => {
+	test('a source that is not a report, NAVCA or usage (without the registry)', () => {
 		const site = validSite();
 		site.tocEdges[1]!.data.sources = [{ ref: 'navca' }, { ref: 'blog' }];
-		expect(checkIntegrity(site)).toEqual(['content/theory-of-change.yaml: edge "outcome-a → outcome-b": sources[1].ref: "blog" is not a report id, "navca" or "usage"']);
+		expect(checkIntegrity(site)).toEqual(['content/theory-of-change.yaml: edge "outcome-a → outcome-b": sources[1]: "blog" is not a report id, "navca" or "usage"']);
+	});
+
+	test('a citation the source registry rejects, with the registry check plugged in', () => {
+		const site = validSite();
+		site.checkCitation = (c) => (c.section === 'nowhere' ? [`source "${c.ref}" has no section key "nowhere"`] : []);
+		site.tocEdges[1]!.data.sources = [{ ref: 'navca', section: 'nowhere' }];
+		expect(checkIntegrity(site)).toEqual(['content/theory-of-change.yaml: edge "outcome-a → outcome-b": sources[0]: source "navca" has no section key "nowhere"']);
 	});
 });
 

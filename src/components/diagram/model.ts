@@ -7,6 +7,8 @@
 import { tocStages } from '../../content.config.ts';
 import { type DiagramGraph, toGraph } from '../../lib/diagram/graph.ts';
 import { type DiagramLayout, HORIZONTAL, VERTICAL, layoutDiagram } from '../../lib/diagram/layout.ts';
+import type { Highlight } from '../../lib/diagram/paths.ts';
+import { countByBasis } from '../../lib/diagram/views.ts';
 import { type Site, type TocEdge, type TocNode, loadSite } from '../../lib/site.ts';
 
 export type Stage = (typeof tocStages)[number];
@@ -22,8 +24,17 @@ export const STAGE_TITLES: Record<Stage, { short: string; long: string; one: str
 export interface DiagramModel {
 	site: Site;
 	graph: DiagramGraph;
+	/** The whole diagram, stages as columns: every node and link (the view only hides some). */
 	horizontal: DiagramLayout;
+	/** The whole diagram, stages stacked as rows. */
 	vertical: DiagramLayout;
+	/** How many links the research states, and how many are this site's reading. */
+	counts: { stated: number; indicative: number };
+	/**
+	 * Part of the diagram, laid out on its own (stacked unless asked): the nodes and links of `part`.
+	 * The small diagrams and the stated-only overview use it.
+	 */
+	partLayout(part: Highlight, orientation?: 'horizontal' | 'vertical'): DiagramLayout;
 	node(id: string): TocNode;
 	/** Links into and out of a node, in the order their other ends appear in the diagram. */
 	incoming(id: string): TocEdge[];
@@ -48,11 +59,28 @@ async function build(): Promise<DiagramModel> {
 	// Lists of links follow the picture: in the order their other ends appear in the diagram.
 	const position = new Map(horizontal.nodes.map((n, i) => [n.id, i]));
 	const inDiagramOrder = (end: 'from' | 'to') => (a: TocEdge, b: TocEdge) => position.get(a.data[end])! - position.get(b.data[end])!;
+	const parts = new Map<string, DiagramLayout>();
+	const partLayout = (part: Highlight, orientation: 'horizontal' | 'vertical' = 'vertical') => {
+		const key = `${orientation}|${[...part.nodes].sort().join(' ')}|${[...part.edges].sort().join(' ')}`;
+		let layout = parts.get(key);
+		if (!layout) {
+			const sub = toGraph(
+				graph.nodes.filter((n) => part.nodes.has(n.id)),
+				graph.edges.filter((e) => part.edges.has(e.id) && part.nodes.has(e.from) && part.nodes.has(e.to)),
+				tocStages,
+			);
+			layout = layoutDiagram(sub, orientation === 'horizontal' ? HORIZONTAL : VERTICAL);
+			parts.set(key, layout);
+		}
+		return layout;
+	};
 	return {
 		site,
 		graph,
 		horizontal,
 		vertical: layoutDiagram(graph, VERTICAL),
+		counts: countByBasis(graph.edges),
+		partLayout,
 		node: site.node,
 		incoming: (id) => site.tocEdges.filter((e) => e.data.to === id).sort(inDiagramOrder('from')),
 		outgoing: (id) => site.tocEdges.filter((e) => e.data.from === id).sort(inDiagramOrder('to')),

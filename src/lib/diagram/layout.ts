@@ -13,7 +13,7 @@
  *   side, which at 320px leaves each a few characters wide; this keeps every label readable.
  */
 import { coordSimplex, decrossTwoLayer, graphStratify, layeringSimplex, sugiyama } from 'd3-dag';
-import { curveBumpX, line } from 'd3-shape';
+import { curveBumpX, line } from 'd3';
 import { type LayeredOrder, countCrossings, dummyKey } from './crossings.ts';
 import { type DiagramGraph, type GraphEdge, type GraphNode, edgeId } from './graph.ts';
 import { wrapLabel } from './wrap.ts';
@@ -71,8 +71,10 @@ export const HORIZONTAL: HorizontalOptions = {
 	margin: 8,
 	arrowLength: 7,
 	dash: [6, 4],
-	nodeWidth: 178,
-	columnGap: 56,
+	// Narrow enough that the five columns and the details panel beside them fit a 1280px
+	// screen with labels close to their full size.
+	nodeWidth: 150,
+	columnGap: 44,
 };
 
 export const VERTICAL: VerticalOptions = {

@@ -69,3 +69,58 @@ export function pathsThrough(links: readonly Link[], chosen: Iterable<string>): 
 	const edges = new Set(links.filter((l) => regions.some((r) => r.has(l.from) && r.has(l.to))).map((l) => edgeId(l.from, l.to)));
 	return { nodes, edges };
 }
+
+/**
+ * Only what lies between the chosen nodes: the chosen nodes themselves, and every node and
+ * link on a path from one chosen node to another. Nothing upstream of the first or downstream
+ * of the last. This is what a finding's small diagram shows: its own functions and pathways
+ * and the routes between them, not everything they touch. A chosen node connected to no other
+ * chosen node is kept on its own, with no links.
+ */
+export function pathsBetween(links: readonly Link[], chosen: Iterable<string>): Highlight {
+	const down = new Map<string, string[]>();
+	const up = new Map<string, string[]>();
+	for (const { from, to } of links) {
+		down.set(from, [...(down.get(from) ?? []), to]);
+		up.set(to, [...(up.get(to) ?? []), from]);
+	}
+	const picked = [...new Set(chosen)];
+	const below = new Map(picked.map((id) => [id, closure(id, down)]));
+	const above = new Map(picked.map((id) => [id, closure(id, up)]));
+	const regions: Set<string>[] = [];
+	for (const a of picked) {
+		for (const b of picked) {
+			if (a === b || !below.get(a)!.has(b)) continue;
+			regions.push(new Set([a, b, ...[...below.get(a)!].filter((id) => above.get(b)!.has(id))]));
+		}
+	}
+	const nodes = new Set([...picked, ...regions.flatMap((r) => [...r])]);
+	const edges = new Set(links.filter((l) => regions.some((r) => r.has(l.from) && r.has(l.to))).map((l) => edgeId(l.from, l.to)));
+	return { nodes, edges };
+}
+
+export interface Route<L extends Link = Link> {
+	/** The links of the route, in order. */
+	links: L[];
+	/** The nodes between its two ends. */
+	via: string[];
+}
+
+/**
+ * Every route from one node to another, as the list of links it follows, shortest first
+ * (then in the order the links are given). The graph is acyclic, so a depth-first walk ends.
+ */
+export function routesBetween<L extends Link>(links: readonly L[], from: string, to: string): Route<L>[] {
+	const out = new Map<string, L[]>();
+	for (const l of links) out.set(l.from, [...(out.get(l.from) ?? []), l]);
+	const routes: Route<L>[] = [];
+	const walk = (at: string, so: L[]) => {
+		if (at === to && so.length) {
+			routes.push({ links: so, via: so.slice(0, -1).map((l) => l.to) });
+			return;
+		}
+		for (const l of out.get(at) ?? []) if (!so.some((s) => s.from === l.to)) walk(l.to, [...so, l]);
+	};
+	walk(from, []);
+	return routes.map((r, i) => [r, i] as const).sort((a, b) => a[0].links.length - b[0].links.length || a[1] - b[1]).map(([r]) => r);
+}

@@ -1,12 +1,16 @@
 /**
- * Shared browser plumbing: launch the system Chromium through playwright-core (its own
- * browser download does not work here) and open pages while recording anything that went
- * wrong: console errors, uncaught exceptions, failed or 4xx/5xx requests, and any request
- * to another host (the site must load nothing from elsewhere).
+ * Shared browser plumbing: the system Chromium through playwright-core, and pages opened
+ * while recording anything that went wrong: console errors, uncaught exceptions, failed or
+ * 4xx/5xx requests, and any request to another host (the site must load nothing from
+ * elsewhere). Pages open with reduced motion, so nothing scrolls or animates while a test
+ * reads positions, and can report their layout shifts (layoutShifts()).
  */
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_OPTIONS, CHROMIUM_PATH, chromium } from './chromium.ts';
 import { SUB_DIST } from './paths.ts';
+
+export { CHROMIUM_PATH };
 
 /** URL of the root-hosted build (dist/), e.g. http://localhost:41234/ */
 export function siteUrl(path = ''): string {
@@ -20,22 +24,16 @@ export function subSiteUrl(path = ''): string {
 	return new URL(path.replace(/^\//, ''), base).href;
 }
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
+/**
+ * A browser to test with. In the browser test project every file shares the one Chromium
+ * that the global setup started (connecting takes milliseconds, starting Chromium a second or
+ * more on the loaded 2-core machine, and one browser uses far less memory than one per file);
+ * `close()` then only disconnects this file and closes the contexts it opened. Elsewhere
+ * (scripts, the build project) it starts a Chromium of its own.
+ */
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: CHROMIUM_PATH,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
+	const shared = process.env.VITEST ? inject('browserWsEndpoint') : undefined;
+	return shared ? chromium.connect(shared) : chromium.launch(CHROMIUM_OPTIONS);
 }
 
 export interface PageProblems {
@@ -60,7 +58,7 @@ export interface OpenOptions extends BrowserContextOptions {
 
 export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedPage> {
 	const { allowStatus = [], beforeGoto, ...contextOptions } = options;
-	const context = await browser.newContext({ ...contextOptions });
+	const context = await browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
 	const page = await context.newPage();
 	const origin = new URL(url).origin;
 	const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
@@ -91,3 +89,45 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
 export function allProblems(p: PageProblems): string[] {
 	return [...p.consoleErrors, ...p.pageErrors, ...p.failedRequests, ...p.foreignRequests.map((u) => `request to another host: ${u}`)];
 }
+
+export interface LayoutShift {
+	value: number;
+	/** The elements that moved, e.g. `OL.findings-list: y 382 → 593`. */
+	sources: string[];
+}
+
+/**
+ * Every layout shift the page has had so far that a reader did not cause (shifts within
+ * 500 ms of input do not count, as in Cumulative Layout Shift), read with a buffered
+ * PerformanceObserver after web fonts are in and the page has had `settleMs` to settle.
+ */
+export async function layoutShifts(page: Page, settleMs = 300): Promise<LayoutShift[]> {
+	await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+	await page.waitForTimeout(settleMs);
+	return page.evaluate(
+		() =>
+			new Promise<LayoutShift[]>((resolve) => {
+				type Entry = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+				const seen: Entry[] = [];
+				const observer = new PerformanceObserver((list) => seen.push(...(list.getEntries() as Entry[])));
+				observer.observe({ type: 'layout-shift', buffered: true });
+				// Buffered entries arrive in a task of their own; none at all means no callback.
+				setTimeout(() => {
+					seen.push(...(observer.takeRecords() as Entry[]));
+					observer.disconnect();
+					const describe = (node: Node | null | undefined) => (node instanceof Element ? `${node.tagName}${node.id ? `#${node.id}` : ''}${node.classList.length ? `.${[...node.classList].join('.')}` : ''}` : (node?.nodeName ?? 'a removed node'));
+					resolve(
+						seen
+							.filter((e) => !e.hadRecentInput)
+							.map((e) => ({
+								value: e.value,
+								sources: (e.sources ?? []).map((s) => `${describe(s.node)}: x ${Math.round(s.previousRect.x)} → ${Math.round(s.currentRect.x)}, y ${Math.round(s.previousRect.y)} → ${Math.round(s.currentRect.y)}, height ${Math.round(s.previousRect.height)} → ${Math.round(s.currentRect.height)}`),
+							})),
+					);
+				}, 50);
+			}),
+	);
+}
+
+/** The page's layout shift score (the sum, as CLS has it for a page this short-lived). */
+export const layoutShiftScore = (shifts: LayoutShift[]) => shifts.reduce((sum, s) => sum + s.value, 0);

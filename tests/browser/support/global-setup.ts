@@ -1,20 +1,26 @@
 /**
- * Serve the built site twice, as a host would: dist/ at the root and dist-sub/ under /lcsi/.
- * Tests read the URLs with `inject('siteUrl')` and `inject('subSiteUrl')`.
+ * Serve the built site twice, as a host would: dist/ at the root and dist-sub/ under /lcsi/,
+ * and start the one Chromium every browser test file connects to (launchBrowser() in
+ * browser.ts). Tests read the URLs with `inject('siteUrl')` and `inject('subSiteUrl')`.
  */
 import { existsSync } from 'node:fs';
+import type { BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { startServer, type StaticServer } from '../../../scripts/lib/static-server.ts';
+import { CHROMIUM_OPTIONS, chromium } from './chromium.ts';
 import { SUB_BASE, SUB_DIST, DIST } from './paths.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		siteUrl: string;
 		subSiteUrl: string;
+		/** Where the shared Chromium listens (playwright's chromium.connect()). */
+		browserWsEndpoint: string;
 	}
 }
 
 let servers: StaticServer[] = [];
+let browserServer: BrowserServer | undefined;
 
 export async function setup(project: TestProject) {
 	if (!existsSync(`${DIST}/index.html`)) throw new Error(`${DIST}/ has no built site: run "npm run build:local" first (npm test does).`);
@@ -30,8 +36,10 @@ export async function setup(project: TestProject) {
 	} else {
 		project.provide('subSiteUrl', '');
 	}
+	browserServer = await chromium.launchServer(CHROMIUM_OPTIONS);
+	project.provide('browserWsEndpoint', browserServer.wsEndpoint());
 }
 
 export async function teardown() {
-	await Promise.all(servers.map((s) => s.close()));
+	await Promise.all([...servers.map((s) => s.close()), browserServer?.close()]);
 }
