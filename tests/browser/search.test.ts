@@ -611,7 +611,7 @@ describe('search that answers while you type (issue 15)', () => {
 			expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
 			// The search page loads Pagefind itself: typing in its boxes prefetches nothing again.
 			expect(await page.$$eval('link[rel="prefetch"]', (ls) => ls.length)).toBe(0);
-			expect((await shownResults(page))[0]!.path).toBe('/findings/5-local-knowledge/');
+			expect((await shownResults(page)).slice(0, 3).map((r) => r.path)).toContain('/findings/5-local-knowledge/');
 			expect(allProblems(problems)).toEqual([]);
 		} finally {
 			await close();
