@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import rehypeBaseLinks from './src/integrations/rehype-base-links.ts';
 import rehypeGlossaryLinks from './src/integrations/rehype-glossary-links.ts';
 import rehypeHeadingAnchors from './src/integrations/rehype-heading-anchors.ts';
+import rehypeParagraphIds from './src/integrations/rehype-paragraph-ids.ts';
 import rehypeSourceNotes from './src/integrations/rehype-source-notes.ts';
 import modulePreload from './src/integrations/module-preload.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -53,6 +54,8 @@ export default defineConfig({
 				rehypeHeadingAnchors,
 				[rehypeGlossaryLinks, { glossaryPath: `${contentDir()}/glossary.yaml` }],
 				[rehypeBaseLinks, { base }],
+				// Last: a stable id and a copy-link control for each paragraph of findings and reports.
+				rehypeParagraphIds,
 			],
 		}),
 	},

@@ -193,7 +193,7 @@ function endnotes(notes: Note[]): RootContent[] {
 		return el('li', { id: NOTE_ID(number), dataLabel: citationLabel(citation) }, [...parts, el('span', { className: ['note-backlinks'] }, back)]);
 	});
 	return [
-		el('section', { className: ['source-notes'], role: 'doc-endnotes', ariaLabelledBy: 'sources', dataPagefindIgnore: '' }, [
+		el('section', { className: ['source-notes'], role: 'doc-endnotes', ariaLabelledBy: ['sources'], dataPagefindIgnore: '' }, [
 			el('h2', { id: 'sources' }, [text('Sources')]),
 			el('ol', { className: ['source-note-list'] }, items),
 		]),

@@ -1,11 +1,17 @@
 /**
  * Social card images (Open Graph / Twitter, 1200×630 PNG), drawn at build time: satori lays
  * out a small element tree as SVG with real text shaping and wrapping, and resvg turns the
- * SVG into a PNG. Everything is self-hosted: the font comes from @fontsource in node_modules,
- * so building a card needs no network and a shared link never loads anything from elsewhere.
+ * SVG into a PNG. Everything is self-hosted: the font comes from node_modules, so building a
+ * card needs no network and a shared link never loads anything from elsewhere.
+ *
+ * The font is Noto Sans, whose zero is an open oval: Atkinson Hyperlegible (the site's other
+ * local font) slashes its zero, so finding 10 read "1Ø". The only copy of Noto Sans installed
+ * is the one harfbuzzjs (satori's own text shaper, pinned by the lockfile) ships; a
+ * `@fontsource/noto-sans` dependency would be the tidier home for it (see fontFile()).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { SITE_NAME } from './citation.ts';
@@ -23,28 +29,20 @@ const COLOURS = {
 	rule: '#2b4a6b',
 } as const;
 
-const FONT_FAMILY = 'Atkinson Hyperlegible';
+export const FONT_FAMILY = 'Noto Sans';
 
-/** Atkinson Hyperlegible was designed for legibility; satori reads WOFF (not WOFF2). */
-const fontFiles = [
-	{ file: 'atkinson-hyperlegible-latin-400-normal.woff', weight: 400 },
-	{ file: 'atkinson-hyperlegible-latin-700-normal.woff', weight: 700 },
-	{ file: 'atkinson-hyperlegible-latin-ext-400-normal.woff', weight: 400 },
-	{ file: 'atkinson-hyperlegible-latin-ext-700-normal.woff', weight: 700 },
-] as const;
+/** Where Noto Sans Regular (TrueType, full Latin, Greek and Cyrillic) is installed. */
+export function fontFile(): string {
+	const require = createRequire(import.meta.url);
+	// Resolved from satori, which depends on harfbuzzjs, so any install layout finds it.
+	const fromSatori = createRequire(require.resolve('satori'));
+	return join(dirname(fromSatori.resolve('harfbuzzjs/package.json')), 'test/fonts/noto/NotoSans-Regular.ttf');
+}
 
-let fontsPromise: Promise<Array<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }>> | undefined;
+let fontsPromise: Promise<Array<{ name: string; data: Buffer; weight: 400; style: 'normal' }>> | undefined;
 
 function loadFonts() {
-	const require = createRequire(import.meta.url);
-	fontsPromise ??= Promise.all(
-		fontFiles.map(async ({ file, weight }) => ({
-			name: FONT_FAMILY,
-			data: await readFile(require.resolve(`@fontsource/atkinson-hyperlegible/files/${file}`)),
-			weight,
-			style: 'normal' as const,
-		})),
-	);
+	fontsPromise ??= readFile(fontFile()).then((data) => [{ name: FONT_FAMILY, data, weight: 400 as const, style: 'normal' as const }]);
 	return fontsPromise;
 }
 
@@ -77,12 +75,14 @@ export interface CardContent {
 	text: string;
 	/** Large badge on the left, e.g. the finding number; omitted on the site card. */
 	badge?: string;
+	/** The evidence level under the badge, e.g. "Moderate"; shown only with a badge. */
+	evidence?: string;
 	/** Where the page lives, shown at the foot, e.g. "example.org/findings/5/". */
 	address: string;
 }
 
 /** The card as a satori element tree (exported so tests can check what is drawn). */
-export function cardTree({ eyebrow, text, badge, address }: CardContent): CardNode {
+export function cardTree({ eyebrow, text, badge, evidence, address }: CardContent): CardNode {
 	const header = el({ justifyContent: 'space-between', alignItems: 'center', fontSize: 30, color: COLOURS.muted }, [
 		el({ fontWeight: 700, color: COLOURS.text }, SITE_NAME),
 		el({}, 'Local civil society infrastructure · England'),
@@ -91,31 +91,34 @@ export function cardTree({ eyebrow, text, badge, address }: CardContent): CardNo
 		el({ fontSize: 30, fontWeight: 700, color: COLOURS.accent, marginBottom: 18, lineHeight: 1.2 }, eyebrow),
 		el({ fontSize: statementFontSize(text), lineHeight: 1.22, color: COLOURS.text }, text),
 	]);
-	const body = el({ flexGrow: 1, alignItems: 'center', gap: 48, marginTop: 36, marginBottom: 28 }, [
-		...(badge
-			? [
-					el(
-						{
-							width: 190,
-							height: 190,
-							flexShrink: 0,
-							borderRadius: 95,
-							background: COLOURS.accent,
-							color: COLOURS.accentText,
-							alignItems: 'center',
-							justifyContent: 'center',
-							fontSize: badge.length > 1 ? 100 : 120,
-							fontWeight: 700,
-						},
-						badge,
-					),
-				]
-			: []),
-		main,
-	]);
-	const footer = el({ borderTop: `3px solid ${COLOURS.rule}`, paddingTop: 20, justifyContent: 'space-between', fontSize: 28, color: COLOURS.muted }, [
-		el({}, address),
-		el({}, 'Evidence from the DCMS-funded LCSI research'),
+	const circle = (label: string) =>
+		el(
+			{
+				width: 190,
+				height: 190,
+				flexShrink: 0,
+				borderRadius: 95,
+				background: COLOURS.accent,
+				color: COLOURS.accentText,
+				alignItems: 'center',
+				justifyContent: 'center',
+				fontSize: label.length > 1 ? 100 : 120,
+				fontWeight: 700,
+			},
+			label,
+		);
+	// The evidence level sits under the number, so a shared finding never travels without it.
+	const level = (label: string) =>
+		el({ flexDirection: 'column', alignItems: 'center', marginTop: 22, padding: '8px 0', width: 190, border: `3px solid ${COLOURS.accent}`, borderRadius: 14 }, [
+			el({ fontSize: 22, letterSpacing: 2, color: COLOURS.muted }, 'EVIDENCE'),
+			el({ fontSize: 36, color: COLOURS.text, lineHeight: 1.1 }, label),
+		]);
+	const side = badge ? [el({ flexDirection: 'column', alignItems: 'center', flexShrink: 0 }, [circle(badge), ...(evidence ? [level(evidence)] : [])])] : [];
+	const body = el({ flexGrow: 1, alignItems: 'center', gap: 48, marginTop: 36, marginBottom: 28 }, [...side, main]);
+	// The address keeps to one line; the tagline gives way if a long address needs the room.
+	const footer = el({ borderTop: `3px solid ${COLOURS.rule}`, paddingTop: 20, justifyContent: 'space-between', gap: 32, fontSize: 25, color: COLOURS.muted }, [
+		el({ flexShrink: 0 }, address),
+		el({ flexShrink: 1, textAlign: 'right' }, 'Evidence from the DCMS-funded LCSI research'),
 	]);
 	return el(
 		{

@@ -5,7 +5,7 @@
  *   opens, and a change puts it there (history.replaceState, so Back still leaves the page)
  *   and is announced to screen readers;
  * - the interactive layer (pathway-diagram.ts, its own chunk) loads only when it can be used:
- *   when the page opens at `#node-<id>`, when the diagram comes near the viewport, or at the
+ *   when the page opens at `#node-<id>`, when the drawing comes near the viewport, or at the
  *   first pointer or focus on it, whichever is first. An event that starts the load is handed
  *   on once the code is there, so the first hover or click still works.
  */
@@ -25,10 +25,11 @@ if (root) {
 			history.replaceState(history.state, '', `${location.pathname}${searchForView(location.search, view)}${location.hash}`);
 			const drawn = root.querySelectorAll('svg .toc-edge');
 			const stated = root.querySelectorAll('svg .toc-edge.is-stated').length;
+			const added = drawn.length - stated;
 			announce(
 				view === 'reading'
-					? `Showing this site’s reading: ${drawn.length - stated} more links, drawn dashed, as well as the ${stated} the research states.`
-					: `Showing only what the research states: ${stated} ${stated === 1 ? 'link' : 'links'}.`,
+					? `Showing this site’s reading: ${added} ${added === 1 ? 'link' : 'links'}, drawn dashed${stated ? `, as well as the ${stated} the research states` : ''}.`
+					: `Showing only what the research states: ${stated ? `${stated} ${stated === 1 ? 'link' : 'links'}` : 'the steps, without links'}.`,
 			);
 		});
 	}
@@ -54,5 +55,6 @@ if (root) {
 
 	for (const type of TRIGGERS) root.addEventListener(type, onEarly);
 	if (/^#node-/.test(location.hash)) void load();
-	else observer.observe(root);
+	// The drawing (or list) itself, not the controls above it, which come into view much sooner.
+	else observer.observe(root.querySelector('.toc-layout') ?? root);
 }

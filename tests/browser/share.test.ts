@@ -90,9 +90,9 @@ describe('on a finding page', () => {
 			expect(await page.locator('[data-text-fragment-link]').textContent()).toContain('Link copied');
 			const link = await page.evaluate(() => navigator.clipboard.readText());
 
-			// The link: this page, the section's id as fallback anchor, then the directive.
+			// The link: the finding's short address, the section's id as fallback anchor, then the directive.
 			const [before, directive] = link.split(':~:');
-			expect(before).toBe(siteUrl(`${FINDING}#${section}`));
+			expect(before).toBe(siteUrl(`findings/5/#${section}`));
 			// Encoded per the spec: no raw spaces, and ',' and '-' appear only as the syntax's own.
 			expect(directive).toMatch(/^text=(?:[^,\s-]+-,)?[^,\s-]+(?:,[^,\s-]+)?(?:,-[^,\s-]+)?$/);
 			const words = text.replace(/\s+/g, ' ').trim().split(' ');

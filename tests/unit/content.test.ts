@@ -111,8 +111,9 @@ test('every number in the prose, front matter, glossary and theory of change app
 			[file.path, proseOf(file.body)] as [string, string],
 			...textFields(file.data).map(([key, text]) => [`${file.path} (${key})`, text] as [string, string]),
 		]),
-		...textFields(glossary).map(([key, text]) => [`content/glossary.yaml ${key}`, text] as [string, string]),
-		...textFields(toc).map(([key, text]) => [`content/theory-of-change.yaml ${key}`, text] as [string, string]),
+		...glossary.flatMap((t) => textFields(t).map(([key, text]) => [`content/glossary.yaml term "${t.id}" (${key})`, text] as [string, string])),
+		...toc.nodes.flatMap((n) => textFields(n).map(([key, text]) => [`content/theory-of-change.yaml node "${n.id}" (${key})`, text] as [string, string])),
+		...toc.edges.flatMap((e) => textFields(e).map(([key, text]) => [`content/theory-of-change.yaml edge "${e.from} → ${e.to}" (${key})`, text] as [string, string])),
 	];
 	expect(places.length).toBeGreaterThan(200);
 	const problems = places.flatMap(([where, text]) => figuresIn(text).filter((n) => !sourceNumbers.has(n)).map((n) => `${where}: ${n}`));

@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { countCrossings, inputOrder } from '../../src/lib/diagram/crossings.ts';
 import { type EdgeInput, type NodeInput, toGraph } from '../../src/lib/diagram/graph.ts';
-import { type DiagramLayout, HORIZONTAL, type LayoutOptions, type PlacedNode, VERTICAL, layoutDiagram } from '../../src/lib/diagram/layout.ts';
+import { type DiagramLayout, HORIZONTAL, type LayoutOptions, type PlacedNode, VERTICAL, layoutDiagram, stageLinks } from '../../src/lib/diagram/layout.ts';
 import { textWidth } from '../../src/lib/diagram/wrap.ts';
 import { readYaml } from '../support/content-files.ts';
 
@@ -231,5 +231,71 @@ describe('vertical layout', () => {
 			}
 		}
 		expect(shared).toBeGreaterThan(10);
+	});
+});
+
+describe('parts of the diagram, laid out on their own', () => {
+	// The stated-only overview (the research may state no link at all) and the small diagrams.
+	const parts: [string, EdgeInput[]][] = [
+		['no links', []],
+		['only the stated links', data.edges.filter((e) => e.basis === 'stated')],
+	];
+	test.each(parts)('with %s, every step is placed once, in its stage, and no boxes overlap', (_, edges) => {
+		for (const options of [HORIZONTAL, VERTICAL]) {
+			const layout = layoutDiagram(toGraph(data.nodes, edges, STAGES), options);
+			expect(layout.nodes.map((n) => n.id).sort()).toEqual(data.nodes.map((n) => n.id).sort());
+			expect(layout.edges).toHaveLength(edges.length);
+			const stageIndex = layout.nodes.map((n) => STAGES.indexOf(n.stage));
+			expect(stageIndex).toEqual([...stageIndex].sort((a, b) => a - b));
+			for (const [i, a] of layout.nodes.entries()) for (const b of layout.nodes.slice(i + 1)) expect(overlaps(a, b), `${a.id} and ${b.id}`).toBe(false);
+		}
+	});
+
+	test('a finding’s part (two activities, the outcomes between, a pathway) has only its stages and fits 320 units', () => {
+		const keep = new Set(['activity-convening', 'activity-advocacy', 'pathway-better-targeted-resources', 'outcome-stronger-relationships', 'outcome-statutory-insight']);
+		const edges = data.edges.filter((e) => keep.has(e.from) && keep.has(e.to));
+		const layout = layoutDiagram(toGraph(data.nodes.filter((n) => keep.has(n.id)), edges, STAGES), VERTICAL);
+		expect(layout.stages.map((s) => s.stage)).toEqual(['activity', 'outcome', 'pathway']);
+		expect(layout.width).toBe(VERTICAL.width);
+		for (const n of layout.nodes) expect(n.x + n.width).toBeLessThanOrEqual(layout.width);
+	});
+});
+
+describe('stageLinks', () => {
+	const [, , wide] = layouts[0]!;
+	const [, , narrow] = layouts[1]!;
+	const links = [
+		{ from: 'activity', to: 'pathway', label: 'led to' },
+		{ from: 'pathway', to: 'impact', label: 'lead to' },
+	];
+
+	test('draws each link between whole stages as an arrow above the headings, from the one heading towards the other', () => {
+		const placed = stageLinks(wide, links);
+		expect(placed.map((l) => l.label)).toEqual(['led to', 'lead to']);
+		const headingY = Math.min(...wide.stages.map((s) => s.label.y)) - wide.fontSize;
+		for (const l of placed) {
+			const from = wide.stages.find((s) => s.stage === l.from)!;
+			const to = wide.stages.find((s) => s.stage === l.to)!;
+			const [start, end] = [pathPoints(l.d)[0]!, pathPoints(l.d).at(-1)!];
+			const tip = pathPoints(l.arrow)[1]!;
+			expect(start[0]).toBeGreaterThan(from.label.x);
+			expect(tip[0]).toBeLessThan(to.label.x);
+			expect(tip[0] - end[0]).toBeCloseTo(7, 1);
+			// Above the headings and inside the drawing; the words above the line, between its ends.
+			for (const [x, y] of [start, end, tip]) {
+				expect(y).toBeLessThan(headingY);
+				expect(y).toBeGreaterThanOrEqual(0);
+				expect(x).toBeLessThanOrEqual(wide.width);
+			}
+			expect(l.labelAt.y).toBeLessThan(start[1]);
+			expect(l.labelAt.x).toBeGreaterThan(start[0]);
+			expect(l.labelAt.x).toBeLessThan(tip[0]);
+		}
+	});
+
+	test('has nowhere to go in the stacked layout, backwards, or to a stage the drawing lacks', () => {
+		expect(stageLinks(narrow, links)).toEqual([]);
+		expect(stageLinks(wide, [{ from: 'impact', to: 'activity', label: 'x' }])).toEqual([]);
+		expect(stageLinks(wide, [{ from: 'activity', to: 'output', label: 'x' }])).toEqual([]);
 	});
 });

@@ -4,6 +4,7 @@
  * the three impacts. The diagram's stated-only view says this in words where it draws no
  * link; the quote is checked against the briefing at build time like every other citation.
  */
+import type { StageLinkInput } from '../../lib/diagram/layout.ts';
 import type { Citation } from '../../lib/sources.ts';
 import type { Stage } from './model.ts';
 
@@ -12,6 +13,12 @@ export const ACTIVITIES_LED_TO_PATHWAYS: Citation = {
 	section: 'impacts',
 	quote: 'the research project identified how LCSI activities led to three broad outcome pathways',
 };
+
+/** The same two statements as arrows over the stage headings of the wide drawing. */
+export const STAGE_LINKS: StageLinkInput[] = [
+	{ from: 'activity', to: 'pathway', label: 'led to' },
+	{ from: 'pathway', to: 'impact', label: 'lead to' },
+];
 
 /**
  * Under each stage of the narrow list, in the stated-only view: what the briefing says about

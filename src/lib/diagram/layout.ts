@@ -42,6 +42,11 @@ export interface HorizontalOptions extends CommonOptions {
 	orientation: 'horizontal';
 	nodeWidth: number;
 	columnGap: number;
+	/**
+	 * Height of a band above the stage headings for links between whole stages (what the
+	 * research states about the stages as a whole; see `stageLinks`). 0 for none.
+	 */
+	stageLinkBand: number;
 }
 
 export interface VerticalOptions extends CommonOptions {
@@ -75,6 +80,7 @@ export const HORIZONTAL: HorizontalOptions = {
 	// screen with labels close to their full size.
 	nodeWidth: 150,
 	columnGap: 44,
+	stageLinkBand: 34,
 };
 
 export const VERTICAL: VerticalOptions = {
@@ -136,6 +142,8 @@ export interface DiagramLayout {
 	orientation: Orientation;
 	width: number;
 	height: number;
+	/** The band above the stage headings kept for links between whole stages (height 0: none). */
+	stageLinkBand: { y: number; height: number };
 	fontSize: number;
 	dash: readonly [number, number];
 	/** Stage by stage, then top to bottom (or left to right): also the keyboard order. */
@@ -259,7 +267,8 @@ function layoutHorizontal(graph: DiagramGraph, o: HorizontalOptions): DiagramLay
 	const { order, along, breadth } = runSugiyama(graph, heightOf, o.nodeGap);
 
 	const columnX = (layer: number) => o.margin + layer * (o.nodeWidth + o.columnGap);
-	const top = o.margin + o.headingHeight;
+	const headingTop = o.margin + o.stageLinkBand;
+	const top = headingTop + o.headingHeight;
 	const nodes: PlacedNode[] = readingOrder(graph, order).map((n) => {
 		const height = heightOf(n);
 		const x = columnX(n.layer);
@@ -315,14 +324,14 @@ function layoutHorizontal(graph: DiagramGraph, o: HorizontalOptions): DiagramLay
 		return {
 			stage: s.stage,
 			index,
-			label: { x: round((columnX(s.firstLayer) + columnX(s.lastLayer) + o.nodeWidth) / 2), y: round(o.margin + o.headingHeight / 2 + o.fontSize * 0.35), anchor: 'middle' },
+			label: { x: round((columnX(s.firstLayer) + columnX(s.lastLayer) + o.nodeWidth) / 2), y: round(headingTop + o.headingHeight / 2 + o.fontSize * 0.35), anchor: 'middle' },
 			x: round(x),
 			y: 0,
 			width: round(right - x),
 			height,
 		};
 	});
-	return { orientation: 'horizontal', width, height, fontSize: o.fontSize, dash: o.dash, nodes, edges, stages, order };
+	return { orientation: 'horizontal', width, height, stageLinkBand: { y: o.margin, height: o.stageLinkBand }, fontSize: o.fontSize, dash: o.dash, nodes, edges, stages, order };
 }
 
 /**
@@ -470,5 +479,48 @@ function layoutVertical(graph: DiagramGraph, o: VerticalOptions): DiagramLayout 
 	const edgeIndex = new Map(graph.edges.map((e, i) => [e.id, i]));
 	edges.sort((a, b) => edgeIndex.get(a.id)! - edgeIndex.get(b.id)!);
 
-	return { orientation: 'vertical', width: o.width, height: round(y + o.margin - o.stageGap), fontSize: o.fontSize, dash: o.dash, nodes, edges, stages, order };
+	return { orientation: 'vertical', width: o.width, height: round(y + o.margin - o.stageGap), stageLinkBand: { y: 0, height: 0 }, fontSize: o.fontSize, dash: o.dash, nodes, edges, stages, order };
+}
+
+export interface StageLinkInput {
+	from: string;
+	to: string;
+	/** The words on the link, e.g. "led to". */
+	label: string;
+}
+
+export interface PlacedStageLink extends StageLinkInput {
+	/** SVG path of the line, ending at the base of the arrowhead. */
+	d: string;
+	arrow: string;
+	/** Where the label's middle sits (text-anchor middle). */
+	labelAt: { x: number; y: number };
+}
+
+/**
+ * Links between whole stages (the research says the activities, taken together, led to the
+ * pathways), drawn in the band above the stage headings of a horizontal layout: a straight
+ * arrow from over one stage's heading to over the other's, its words above it. Nothing for a
+ * layout without that band, or a stage it does not have.
+ */
+export function stageLinks(layout: DiagramLayout, links: readonly StageLinkInput[], arrowLength = 7): PlacedStageLink[] {
+	const band = layout.stageLinkBand;
+	if (layout.orientation !== 'horizontal' || band.height <= 0) return [];
+	const lineY = round(band.y + band.height * 0.78);
+	return links.flatMap((l) => {
+		const from = layout.stages.find((s) => s.stage === l.from);
+		const to = layout.stages.find((s) => s.stage === l.to);
+		if (!from || !to || to.index <= from.index) return [];
+		// From just right of the first heading's middle to just left of the second's.
+		const x0 = round(from.label.x + 24);
+		const tip = round(to.label.x - 24);
+		return [
+			{
+				...l,
+				d: `M${x0},${lineY}H${round(tip - arrowLength)}`,
+				arrow: arrowHead(tip, lineY, 1, arrowLength),
+				labelAt: { x: round((x0 + tip) / 2), y: round(lineY - layout.fontSize * 0.55) },
+			},
+		];
+	});
 }

@@ -54,16 +54,39 @@ export interface OpenOptions extends BrowserContextOptions {
 	allowStatus?: number[];
 	/** Runs on the new page before it navigates, e.g. to listen to every request (page weight). */
 	beforeGoto?: (page: Page) => void | Promise<void>;
+	/**
+	 * Hold the site's scripts until the page has first painted, as on a slow connection, so
+	 * that anything a script adds, reveals or resizes happens on screen where a layout shift
+	 * can see it (on a fast local load a script may run before the first paint, and a late
+	 * reveal would pass or fail by chance).
+	 */
+	scriptsAfterFirstPaint?: boolean;
 }
 
 export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedPage> {
-	const { allowStatus = [], beforeGoto, ...contextOptions } = options;
+	const { allowStatus = [], beforeGoto, scriptsAfterFirstPaint = false, ...contextOptions } = options;
 	const context = await browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
 	const page = await context.newPage();
 	const origin = new URL(url).origin;
 	const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
-	await page.route('**/*', (route) => {
+	let painted = () => {};
+	const firstPaint = new Promise<void>((resolve) => (painted = resolve));
+	if (scriptsAfterFirstPaint) {
+		await page.exposeFunction('__lcsiFirstPaint', () => painted());
+		await page.addInitScript(() =>
+			new PerformanceObserver((list, observer) => {
+				if (!list.getEntriesByName('first-paint').length) return;
+				observer.disconnect();
+				(window as unknown as { __lcsiFirstPaint: () => void }).__lcsiFirstPaint();
+			}).observe({ type: 'paint', buffered: true }),
+		);
+	}
+	await page.route('**/*', async (route) => {
 		const requestUrl = route.request().url();
+		if (scriptsAfterFirstPaint && route.request().resourceType() === 'script' && requestUrl.startsWith(origin)) {
+			// A page that cannot paint before its scripts (none here) would wait 3 s, not for ever.
+			await Promise.race([firstPaint, new Promise((r) => setTimeout(r, 3000))]);
+		}
 		if (requestUrl.startsWith('data:') || requestUrl.startsWith(origin)) return route.continue();
 		problems.foreignRequests.push(requestUrl);
 		return route.abort();

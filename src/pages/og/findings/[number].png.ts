@@ -16,6 +16,7 @@ export const GET: APIRoute<{ finding: Finding; total: number }> = async ({ props
 	const d = finding.data;
 	const png = await renderCard({
 		badge: String(d.number),
+		evidence: d.evidence.strength[0]!.toUpperCase() + d.evidence.strength.slice(1),
 		eyebrow: `Finding ${d.number} of ${total}: ${d.title}`,
 		text: d.statement,
 		address: displayAddress(absoluteUrl(findingShortPath(finding), site ?? 'http://localhost:4321')),
