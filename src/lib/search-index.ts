@@ -112,7 +112,7 @@ export function prepareForIndex(html: string): string {
 	if (!body) return html;
 	const marker = find(body, (e) => attr(e, 'dataSearchIndex') !== undefined);
 	const kind = pageKind(tree);
-	const factor = (kind && KIND_WEIGHTS[kind]) ?? 1;
+	const factor = kind ? (KIND_WEIGHTS[kind] ?? 1) : 1;
 
 	const shortTitle = marker ? attr(marker, 'dataSearchTitle') : undefined;
 	if (kind === 'report' && shortTitle) {
@@ -131,7 +131,7 @@ export function prepareForIndex(html: string): string {
 		visit(body, 'element', (e: Element) => {
 			if (e === body) return;
 			const explicit = attr(e, 'dataPagefindWeight');
-			const base = explicit !== undefined ? Number(explicit) : HEADING_WEIGHTS[e.tagName];
+			const base: number | undefined = explicit !== undefined ? Number(explicit) : HEADING_WEIGHTS[e.tagName];
 			if (base !== undefined && Number.isFinite(base)) e.properties = { ...e.properties, dataPagefindWeight: String(round(base * factor)) };
 		});
 	}

@@ -94,9 +94,10 @@ async function build(): Promise<Site> {
 		const { headings } = await render(r);
 		reportHeadings.set(r.id, new Set(headings.map((h) => h.slug)));
 	}
-	const headingIds = async (entry: Parameters<typeof render>[0]) => new Set((await render(entry)).headings.map((h) => h.slug));
-	const findingHeadings = new Map(await Promise.all(findings.map(async (f) => [f.id, await headingIds(f)] as const)));
-	const pageHeadings = new Map(await Promise.all(pages.map(async (p) => [p.id, await headingIds(p)] as const)));
+	// Heading ids of findings and prose pages, which common questions link to.
+	const slugs = (headings: { slug: string }[]) => new Set(headings.map((h) => h.slug));
+	const findingHeadings = new Map(await Promise.all(findings.map(async (f) => [f.id, slugs((await render(f)).headings)] as const)));
+	const pageHeadings = new Map(await Promise.all(pages.map(async (p) => [p.id, slugs((await render(p)).headings)] as const)));
 	assertIntegrity({
 		findings,
 		reports,

@@ -152,7 +152,7 @@ describe('the indexing hook', () => {
 		expect(calls.createIndex).toHaveBeenCalledWith({ excludeSelectors: INDEX_EXCLUDE_SELECTORS });
 		// Small index chunks, so a search fetches only the words it needs.
 		expect(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).toBe(String(INDEX_CHUNK_SIZE));
-		const added = calls.addHTMLFile.mock.calls.map(([file]: [{ url: string; content: string }]) => file);
+		const added = calls.addHTMLFile.mock.calls.map((call) => call[0] as { url: string; content: string });
 		expect(added.map((f) => f.url).sort()).toEqual(['/', '/questions/#does-more-funding', '/questions/#has-funding-fallen', '/reports/survey-findings/']);
 		expect(added.find((f) => f.url === '/reports/survey-findings/')!.content).toContain('>Survey findings</h1>');
 		expect(calls.writeFiles).toHaveBeenCalledWith({ outputPath: join(site, 'pagefind') });
