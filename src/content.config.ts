@@ -138,6 +138,47 @@ const glossary = defineCollection({
 	}),
 });
 
+/**
+ * Common questions (`content/questions/*.yaml`, one file per question). The file name is the
+ * question's id and its anchor on /questions/ (`/questions/#<id>`), so it must not change.
+ * `src/lib/integrity.ts` checks the links and the NAVCA passage at build.
+ */
+export const questionGroups = ['what-lcsi-is', 'difference', 'funding-and-quality', 'strengthening', 'using-the-research'] as const;
+export const questionKinds = ['finding', 'not-answered', 'about'] as const;
+
+/** A place that supports an answer: a section of a finding, or of a prose page (about, definitions...). */
+const questionLink = z.union([
+	z.strictObject({ finding: reference('findings'), section: z.string().regex(/^[a-z0-9-]+$/, 'a heading id') }),
+	z.strictObject({ page: reference('pages'), section: z.string().regex(/^[a-z0-9-]+$/, 'a heading id') }),
+]);
+
+const questions = defineCollection({
+	loader: glob({ pattern: '**/[^_]*.yaml', base: `${dir}/questions` }),
+	schema: z.strictObject({
+		/** As a reader would ask it, ending with a question mark. */
+		question: z.string().min(10).max(110).regex(/\?$/, 'ends with a question mark'),
+		/** Where it sits on /questions/: its group, then `order` within the page. */
+		group: z.enum(questionGroups),
+		order: z.number().int().min(1),
+		/** One or two plain sentences, hedged as the source is (checked: at most two sentences, each under 30 words). */
+		answer: z.string().min(20).max(360),
+		/**
+		 * `finding`: the research answers it, and `evidence` says how strongly (the finding scale).
+		 * `not-answered`: the research does not answer it, and the answer says so plainly.
+		 * `about`: a question about the research itself or citing it; no evidence level.
+		 */
+		kind: z.enum(questionKinds).default('finding'),
+		/** Required for `finding` answers; no stronger than the strongest finding it links to. */
+		evidence: z.enum(evidenceStrengths).optional(),
+		/** Where to read more, first the one "Read the finding" points at. Heading ids are checked. */
+		links: z.array(questionLink).min(1),
+		/** NAVCA's own words behind the answer: a section key and an exact passage (checked). */
+		navca: z.strictObject({ section: z.string().min(1), quote: z.string().min(8) }).optional(),
+		/** Other words readers use for this question (indexed for search, not shown), e.g. "charities". */
+		keywords: z.array(z.string().min(2)).default([]),
+	}),
+});
+
 export const tocStages = ['activity', 'outcome', 'pathway', 'impact'] as const;
 
 const tocNode = z.strictObject({
@@ -182,4 +223,4 @@ const tocEdges = defineCollection({
 	schema: tocEdge.extend({ id: z.string() }),
 });
 
-export const collections = { findings, reports, functions, pages, glossary, tocNodes, tocEdges };
+export const collections = { findings, reports, functions, pages, glossary, tocNodes, tocEdges, questions };

@@ -88,6 +88,17 @@ export function startServer({ root, base = '/', port = 4321, host = '127.0.0.1' 
 			'X-Content-Type-Options': 'nosniff',
 		};
 		try {
+			// A validator, as static hosts send: a file fetched before (a prefetch, say) is revalidated
+			// with a 304 instead of sent again.
+			const info = await stat(file);
+			const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+			if (status === 200) {
+				headers.ETag = etag;
+				if (req.headers['if-none-match'] === etag) {
+					res.writeHead(304, headers);
+					return res.end();
+				}
+			}
 			const accepts = String(req.headers['accept-encoding'] ?? '');
 			if (COMPRESSIBLE.has(ext) && accepts.includes('gzip')) {
 				headers['Content-Encoding'] = 'gzip';

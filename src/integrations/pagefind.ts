@@ -1,15 +1,62 @@
 /**
  * Builds the Pagefind index over the finished site, in Astro's `astro:build:done` hook,
  * with Pagefind's Node API (the approach Starlight and astro-pagefind take).
- * Only elements marked `data-pagefind-body` (each page's main content, see BaseLayout) are
- * indexed, with the filters and meta from SearchIndexMeta.astro; the search page and the
- * 404 page have no such element, so they stay out of the index.
+ *
+ * Each built page is read and handed to Pagefind as it would be indexed from disk, after the
+ * index policy of src/lib/search-index.ts: only elements marked `data-pagefind-body` (each
+ * page's main content, see BaseLayout) count, furniture stays out (`excludeSelectors`), each
+ * kind of page is weighted, and report summaries go under their short titles. Every common
+ * question from /questions/ is added as a record of its own at `/questions/#<id>`. The search
+ * page and the 404 page have no `data-pagefind-body`, so they stay out of the index.
  */
 import type { AstroIntegration } from 'astro';
-import { join } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // Imported up front: the config's module runner is closed by the time build:done runs.
 import { close, createIndex } from 'pagefind';
+import { INDEX_CHUNK_SIZE, INDEX_EXCLUDE_SELECTORS, extractQuestions, prepareForIndex, questionRecordHtml } from '../lib/search-index.ts';
+
+/** Where the common questions page is built, relative to the output folder. */
+export const QUESTIONS_PAGE = 'questions/index.html';
+
+/** Every .html file under `dir`, relative to it, leaving out Pagefind's own bundle. */
+async function htmlFiles(dir: string): Promise<string[]> {
+	const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+	return entries
+		.filter((e) => e.isFile() && e.name.endsWith('.html'))
+		.map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+		.filter((path) => !path.startsWith('pagefind/'))
+		.sort();
+}
+
+/** The URL Pagefind gives a page built at `path` (directory-style URLs, as the site uses). */
+export function urlForFile(path: string): string {
+	return `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/**
+ * Pagefind's metadata and WebAssembly are named per build and language (`pagefind.en-gb_<hash>.pf_meta`,
+ * `wasm.en-gb.pagefind`), known only once the index is written. Pages that preload or prefetch
+ * them (the search page, the header's search box) carry placeholders, `pagefind/pagefind.pf_meta`
+ * and `pagefind/wasm.pagefind`, and a `data-pagefind-preload` attribute: fill the real names in.
+ */
+export function fillPagefindNames(html: string, language: { hash: string; wasm?: string | undefined }): string {
+	return html.replaceAll('pagefind/pagefind.pf_meta', `pagefind/pagefind.${language.hash}.pf_meta`).replaceAll('pagefind/wasm.pagefind', `pagefind/wasm.${language.wasm ?? 'unknown'}.pagefind`);
+}
+
+async function fillPreloads(outDir: string, files: string[]): Promise<void> {
+	const entry = JSON.parse(await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+		languages: Record<string, { hash: string; wasm?: string }>;
+	};
+	const language = Object.values(entry.languages)[0];
+	if (!language) return;
+	for (const file of files) {
+		const path = join(outDir, file);
+		const html = await readFile(path, 'utf8');
+		if (html.includes('data-pagefind-preload')) await writeFile(path, fillPagefindNames(html, language));
+	}
+}
 
 export default function pagefind(): AstroIntegration {
 	return {
@@ -17,15 +64,33 @@ export default function pagefind(): AstroIntegration {
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
 				const outDir = fileURLToPath(dir);
+				// Read by Pagefind's service when it starts (see INDEX_CHUNK_SIZE); a value set outside wins.
+				process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 				try {
-					const { index, errors } = await createIndex({});
+					const { index, errors } = await createIndex({ excludeSelectors: INDEX_EXCLUDE_SELECTORS });
 					if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-					const added = await index.addDirectory({ path: outDir });
-					if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-					if (added.page_count === 0) throw new Error(`Pagefind found no pages with data-pagefind-body in ${outDir}`);
+					const files = await htmlFiles(outDir);
+					let pages = 0;
+					let questions = 0;
+					for (const file of files) {
+						const html = await readFile(join(outDir, file), 'utf8');
+						if (file === QUESTIONS_PAGE) {
+							for (const q of extractQuestions(html)) {
+								const added = await index.addHTMLFile({ url: `/questions/#${q.id}`, content: questionRecordHtml(q) });
+								if (added.errors.length) throw new Error(`Pagefind indexing failed for question "${q.id}": ${added.errors.join('; ')}`);
+								questions++;
+							}
+						}
+						if (!html.includes('data-pagefind-body')) continue;
+						const added = await index.addHTMLFile({ url: urlForFile(file), content: prepareForIndex(html) });
+						if (added.errors.length) throw new Error(`Pagefind indexing failed for ${file}: ${added.errors.join('; ')}`);
+						pages++;
+					}
+					if (pages === 0) throw new Error(`Pagefind found no pages with data-pagefind-body in ${outDir}`);
 					const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 					if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-					logger.info(`Indexed ${added.page_count} pages`);
+					await fillPreloads(outDir, files);
+					logger.info(`Indexed ${pages} pages and ${questions} common questions`);
 				} finally {
 					// Stop Pagefind's background service even when indexing failed, so the build exits.
 					await close();

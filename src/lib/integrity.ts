@@ -20,6 +20,7 @@ export interface IntegrityInput {
 	findings: Entry<{
 		number: number;
 		headline: string;
+		evidence?: { strength: string };
 		functions: Ref[];
 		pathways: string[];
 		sources: string[];
@@ -40,7 +41,38 @@ export interface IntegrityInput {
 	checkCitation?: (c: SourceRef) => string[];
 	/** Every report needs an entry in the registry for its title and address. */
 	registryIds?: Set<string>;
+	/** Common questions (content/questions/); checked when given. */
+	questions?: Entry<QuestionData>[];
+	/** Prose pages (content/pages/), which questions may link to. */
+	pages?: Entry<unknown>[];
+	/** Heading ids on each finding's page (its MDX headings), to check question links. */
+	findingHeadings?: Map<string, Set<string>>;
+	/** Heading ids on each prose page, to check question links. */
+	pageHeadings?: Map<string, Set<string>>;
 }
+
+type QuestionLink = { finding: Ref; section: string } | { page: Ref; section: string };
+export interface QuestionData {
+	question: string;
+	answer: string;
+	kind: 'finding' | 'not-answered' | 'about';
+	evidence?: string | undefined;
+	links: QuestionLink[];
+	navca?: { section: string; quote: string } | undefined;
+}
+
+/** The finding scale, weakest to strongest, for "no stronger than its finding". Mixed findings have firmer and weaker parts, so they rank with moderate. */
+const STRENGTH_RANK: Record<string, number> = { emerging: 1, mixed: 2, moderate: 2, strong: 3 };
+
+/** Sentences of an answer: split after . ! or ? followed by a space and a capital or a quotation mark. */
+export function sentences(text: string): string[] {
+	return text
+		.trim()
+		.split(/(?<=[.!?]["”’]?)\s+(?=["“‘A-Z])/)
+		.filter(Boolean);
+}
+/** The longest sentence a question's answer may have (content rule: sentences under 30 words). */
+export const MAX_ANSWER_SENTENCE_WORDS = 29;
 
 export function checkIntegrity(input: IntegrityInput): string[] {
 	const problems: string[] = [];
@@ -128,8 +160,60 @@ export function checkIntegrity(input: IntegrityInput): string[] {
 			problems.push(`${where}: to: links must run forward (${from.data.stage} → ${to.data.stage} runs backwards)`);
 		checkSources(where, e.data.sources);
 	}
+	// Common questions
+	if (input.questions) problems.push(...checkQuestions(input, findingIds, checkCitation));
+
 	const tocFile = input.tocEdges[0] ? file(input.tocEdges[0], 'theory-of-change.yaml') : 'theory-of-change.yaml';
 	problems.push(...cycles(input.tocEdges).map((c) => `${tocFile}: edges: cycle ${c.join(' → ')}`));
+	return problems;
+}
+
+function checkQuestions(input: IntegrityInput, findingIds: Set<string>, checkCitation: (c: SourceRef) => string[]): string[] {
+	const problems: string[] = [];
+	const pageIds = new Set((input.pages ?? []).map((p) => p.id));
+	const strengthOf = new Map(input.findings.map((f) => [f.id, f.data.evidence?.strength]));
+	const seen = new Map<string, string>();
+	for (const q of input.questions ?? []) {
+		const where = q.filePath ?? `questions/${q.id}.yaml`;
+		const d = q.data;
+		const key = d.question.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+		if (seen.has(key)) problems.push(`${where}: question: the same question is asked in ${seen.get(key)}`);
+		else seen.set(key, where);
+
+		const said = sentences(d.answer);
+		if (said.length > 2) problems.push(`${where}: answer: ${said.length} sentences; an answer has one or two`);
+		for (const sentence of said) {
+			const words = sentence.split(/\s+/).length;
+			if (words > MAX_ANSWER_SENTENCE_WORDS) problems.push(`${where}: answer: a sentence of ${words} words (under 30, please): "${sentence}"`);
+		}
+
+		if (d.kind === 'finding' && !d.evidence) problems.push(`${where}: evidence: an answer from the findings needs its evidence level`);
+		if (d.kind !== 'finding' && d.evidence) problems.push(`${where}: evidence: a "${d.kind}" question has no evidence level; remove it or set kind: finding`);
+		if (d.kind === 'finding' && !d.links.some((l) => 'finding' in l)) problems.push(`${where}: links: an answer from the findings links to at least one finding`);
+
+		const linkedRanks: number[] = [];
+		d.links.forEach((link, i) => {
+			if ('finding' in link) {
+				const id = link.finding.id;
+				if (!findingIds.has(id)) return problems.push(`${where}: links[${i}].finding: finding "${id}" does not exist`);
+				const strength = strengthOf.get(id);
+				if (strength) linkedRanks.push(STRENGTH_RANK[strength] ?? 0);
+				const headings = input.findingHeadings?.get(id);
+				if (headings && !headings.has(link.section)) problems.push(`${where}: links[${i}].section: finding "${id}" has no section "#${link.section}" (it has: ${[...headings].join(', ')})`);
+			} else {
+				const id = link.page.id;
+				if (input.pages && !pageIds.has(id)) return problems.push(`${where}: links[${i}].page: page "${id}" does not exist`);
+				const headings = input.pageHeadings?.get(id);
+				if (headings && !headings.has(link.section)) problems.push(`${where}: links[${i}].section: page "${id}" has no section "#${link.section}" (it has: ${[...headings].join(', ')})`);
+			}
+			return undefined;
+		});
+		// An answer cannot claim firmer evidence than the findings it rests on.
+		if (d.evidence && linkedRanks.length > 0 && (STRENGTH_RANK[d.evidence] ?? 0) > Math.max(...linkedRanks))
+			problems.push(`${where}: evidence: "${d.evidence}" is stronger than any finding it links to`);
+
+		if (d.navca) for (const p of checkCitation({ ref: 'navca', section: d.navca.section, quote: d.navca.quote })) problems.push(`${where}: navca: ${p}`);
+	}
 	return problems;
 }
 

@@ -3,6 +3,7 @@ export const primaryNav = [
 	{ label: 'Briefing', path: '/briefing/' },
 	{ label: 'Findings', path: '/findings/' },
 	{ label: 'Evidence map', path: '/evidence-map/' },
+	{ label: 'Questions', path: '/questions/' },
 	{ label: 'Definitions', path: '/definitions/' },
 	{ label: 'Functions', path: '/functions/' },
 	{ label: 'Pathways', path: '/pathways/' },

@@ -6,8 +6,11 @@
  * shared links readable.
  */
 
+import { HIGHLIGHT_PARAM } from './search-param.ts';
+import { isStopWord } from './search-query.ts';
+
 /** The Pagefind filters the search page offers, in the order the controls appear. */
-export const FILTER_NAMES = ['type', 'function', 'pathway', 'report'] as const;
+export const FILTER_NAMES = ['type', 'strength', 'function', 'pathway', 'report'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 export type SearchFilters = Partial<Record<FilterName, string>>;
 
@@ -17,8 +20,8 @@ export interface SearchState {
 	filters: SearchFilters;
 }
 
-/** Query parameter naming the searched words on a result page, read by pagefind-highlight.js. */
-export const HIGHLIGHT_PARAM = 'highlight';
+/** Query parameter naming the searched words on a result page, read by src/scripts/search-highlight.ts. */
+export { HIGHLIGHT_PARAM };
 
 export function readSearchState(search: string | URLSearchParams): SearchState {
 	const params = typeof search === 'string' ? new URLSearchParams(search) : search;
@@ -48,13 +51,19 @@ export function hasSearch(state: SearchState): boolean {
 
 /**
  * The words to mark on a result page: split on spaces, with quotes and punctuation around
- * each word removed (Pagefind ignores them when matching, and the highlighter would not).
+ * each word removed (Pagefind ignores them when matching, and the highlighter would not), and
+ * without question and grammar words ("what", "is", "to"), which are never marked.
  */
 export function searchTerms(query: string): string[] {
+	const seen = new Set<string>();
 	return query
 		.split(/\s+/)
 		.map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-		.filter(Boolean);
+		.filter((word) => {
+			if (!word || isStopWord(word) || seen.has(word.toLowerCase())) return false;
+			seen.add(word.toLowerCase());
+			return true;
+		});
 }
 
 /**

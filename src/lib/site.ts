@@ -4,6 +4,7 @@
  * message naming the file and the field.
  */
 import { type CollectionEntry, getCollection, render } from 'astro:content';
+import { questionGroups } from '../content.config.ts';
 import { contentDir } from './contentDir.ts';
 import { assertIntegrity } from './integrity.ts';
 import { loadSourceRegistry, type SourceEntry, type SourceRegistry } from './sources.ts';
@@ -17,6 +18,7 @@ export type GlossaryTerm = CollectionEntry<'glossary'>;
 export type TocNode = CollectionEntry<'tocNodes'>;
 export type TocEdge = CollectionEntry<'tocEdges'>;
 export type Page = CollectionEntry<'pages'>;
+export type Question = CollectionEntry<'questions'>;
 
 export const findingPath = (f: Finding) => `/findings/${f.data.number}-${f.data.slug}/`;
 export const findingShortPath = (f: Finding) => `/findings/${f.data.number}/`;
@@ -24,6 +26,14 @@ export const reportPath = (r: Report) => `/reports/${r.id}/`;
 export const functionPath = (fn: LcsiFunction) => `/functions/${fn.id}/`;
 export const glossaryPath = (id: string) => `/definitions/glossary/#${id}`;
 export const nodePath = (id: string) => `/pathways/#node-${id}`;
+/** Where each prose page (content/pages/) is published. */
+export const PAGE_PATHS: Record<string, string> = { home: '/', about: '/about/', evidence: '/about/evidence/', briefing: '/briefing/', definitions: '/definitions/' };
+export const pagePath = (id: string) => {
+	const path = PAGE_PATHS[id];
+	if (!path) throw new Error(`No route for page "${id}": add it to PAGE_PATHS in src/lib/site.ts`);
+	return path;
+};
+export const questionPath = (q: Pick<Question, 'id'>) => `/questions/#${q.id}`;
 
 export const sourceRegistry = (): SourceRegistry => loadSourceRegistry(contentDir());
 
@@ -46,6 +56,8 @@ export interface Site {
 	tocNodes: TocNode[];
 	tocEdges: TocEdge[];
 	pages: Page[];
+	/** Common questions, in page order (group, then order). */
+	questions: Question[];
 	finding(id: string): Finding;
 	report(id: string): Report;
 	fn(id: string): LcsiFunction;
@@ -62,7 +74,7 @@ export function loadSite(): Promise<Site> {
 }
 
 async function build(): Promise<Site> {
-	const [findings, reportEntries, functions, glossary, tocNodes, tocEdges, pages] = await Promise.all([
+	const [findings, reportEntries, functions, glossary, tocNodes, tocEdges, pages, questions] = await Promise.all([
 		getCollection('findings'),
 		getCollection('reports'),
 		getCollection('functions'),
@@ -70,6 +82,7 @@ async function build(): Promise<Site> {
 		getCollection('tocNodes'),
 		getCollection('tocEdges'),
 		getCollection('pages'),
+		getCollection('questions'),
 	]);
 	const registry = sourceRegistry();
 	const reports: Report[] = reportEntries.map((r) => {
@@ -81,6 +94,10 @@ async function build(): Promise<Site> {
 		const { headings } = await render(r);
 		reportHeadings.set(r.id, new Set(headings.map((h) => h.slug)));
 	}
+	// Heading ids of findings and prose pages, which common questions link to.
+	const slugs = (headings: { slug: string }[]) => new Set(headings.map((h) => h.slug));
+	const findingHeadings = new Map(await Promise.all(findings.map(async (f) => [f.id, slugs((await render(f)).headings)] as const)));
+	const pageHeadings = new Map(await Promise.all(pages.map(async (p) => [p.id, slugs((await render(p)).headings)] as const)));
 	assertIntegrity({
 		findings,
 		reports,
@@ -89,6 +106,10 @@ async function build(): Promise<Site> {
 		tocNodes,
 		tocEdges,
 		reportHeadings,
+		questions,
+		pages,
+		findingHeadings,
+		pageHeadings,
 		registryIds: new Set(registry.byId.keys()),
 		checkCitation: (c) => {
 			const r = registry.resolve(c);
@@ -99,6 +120,8 @@ async function build(): Promise<Site> {
 	findings.sort((a, b) => a.data.number - b.data.number);
 	reports.sort((a, b) => a.data.order - b.data.order);
 	functions.sort((a, b) => a.data.order - b.data.order);
+	const groupOrder = (q: Question) => questionGroups.indexOf(q.data.group);
+	questions.sort((a, b) => groupOrder(a) - groupOrder(b) || a.data.order - b.data.order);
 	glossary.sort((a, b) => a.data.term.localeCompare(b.data.term, 'en-GB', { sensitivity: 'base' }));
 
 	const lookup = <T extends { id: string }>(list: T[], kind: string) => {
@@ -117,6 +140,7 @@ async function build(): Promise<Site> {
 		tocNodes,
 		tocEdges,
 		pages,
+		questions,
 		finding: lookup(findings, 'finding'),
 		report: lookup(reports, 'report'),
 		fn: lookup(functions, 'function'),

@@ -1,32 +1,28 @@
 /**
- * The search page's first script, kept small: the search itself (search-ui.ts and Pagefind)
- * loads only when the reader starts to search, that is when the URL already carries a search
- * (a shared link, or the header box's form) or when the search box gets focus or input.
+ * The search page's script. Pagefind starts loading as soon as the page opens (the reader came
+ * here to search), alongside this script, which the page's preloads have already fetched
+ * (src/pages/search.astro). A search in the URL (a shared link, or the header box's form) runs
+ * at once, and the result count then takes focus; otherwise the page waits for words.
  * It also wires the checkbox that turns the `/` shortcut off and on.
  */
 import { announce } from './announce.ts';
+import { loadPagefind } from './search-pagefind.ts';
+import { startSearch } from './search-ui.ts';
 import { setShortcutEnabled, shortcutEnabled, showShortcutHint } from '../lib/search-shortcut.ts';
 import { hasSearch, readSearchState } from '../lib/search-url.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
-const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
 
-let started: Promise<void> | undefined;
-function start() {
-	started ??= import('./search-ui.ts')
-		.then((ui) => ui.startSearch(form!))
-		.catch(() => {
-			// Offline, or the index is missing: say so instead of a search that never answers.
-			const message = 'Search could not be loaded. Check your connection and reload the page, or browse the findings instead.';
-			const status = document.querySelector<HTMLElement>('[data-search-status]');
-			if (status) status.textContent = message;
-			announce(message);
-		});
-}
-
-if (form && input) {
-	if (hasSearch(readSearchState(location.search))) start();
-	else for (const type of ['focus', 'input', 'pointerdown']) input.addEventListener(type, start, { once: true });
+if (form) {
+	// Warm now: the module, its WebAssembly and metadata load while the page finishes.
+	loadPagefind().catch(() => undefined);
+	startSearch(form, { focusResults: hasSearch(readSearchState(location.search)) }).catch(() => {
+		// Offline, or the index is missing: say so instead of a search that never answers.
+		const message = 'Search could not be loaded. Check your connection and reload the page, or browse the findings instead.';
+		const status = document.querySelector<HTMLElement>('[data-search-status]');
+		if (status) status.textContent = message;
+		announce(message);
+	});
 }
 
 const toggle = document.querySelector<HTMLInputElement>('[data-search-shortcut-toggle]');
@@ -36,5 +32,4 @@ if (toggle) {
 		setShortcutEnabled(toggle.checked);
 		showShortcutHint(document, toggle.checked);
 	});
-	toggle.closest<HTMLElement>('[hidden]')?.removeAttribute('hidden');
 }

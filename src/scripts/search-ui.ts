@@ -1,93 +1,102 @@
 /**
  * The search page's search, on Pagefind's JS API (not its default UI, so the markup stays
- * ours: a labelled box, filter selects, a plain results list). Loaded by search-page.ts only
- * once the reader starts to search; this module then fetches Pagefind itself.
+ * ours: a labelled box, filter selects, an answer box, a plain results list).
  *
+ * - Readers ask questions: the content words are searched (src/lib/search-run.ts), and when a
+ *   query asks one of the common questions, its answer comes first, then the results.
+ * - It answers while you type: Pagefind is already loading when the page opens; each keystroke
+ *   preloads the index for the words so far, the search runs when typing pauses, and each
+ *   result appears as soon as its text arrives. Filter options come with the first search.
  * - The query and filters live in the URL (history.replaceState), so any search can be shared.
- * - The result count is announced through the shared polite live region once typing pauses.
- * - Arrow keys move between result links (and back up to the box); Tab is left alone.
- * - Escape in the box clears the search.
+ * - After a search the reader asked for (a link or the header box, Enter, the button), focus
+ *   moves to the result count, so Tab and the arrow keys reach the first result at once; while
+ *   typing, focus stays in the box. The count is announced once typing pauses.
+ * - Arrow keys move between result links (and back up to the box); Escape in the results goes
+ *   back to the box, Escape in the box clears it. Tab is left alone.
  */
 import { announce } from './announce.ts';
-import { type PagefindFragment, SEARCH_MARKS, filterValueLabel, shapeResult, statusMessage, type ShapedResult } from '../lib/search-results.ts';
-import { FILTER_NAMES, type FilterName, type SearchState, hasSearch, readSearchState, searchStateToQuery } from '../lib/search-url.ts';
+import { loadPagefind, type Pagefind, type PagefindResult } from './search-pagefind.ts';
+import { ASKED_OVERLAP, type AnswerCard, QUESTION_KIND_LABELS, SEARCH_MARKS, filterValueLabel, pickAnswer, shapeResult, sortFilterValues, statusMessage, type ShapedResult } from '../lib/search-results.ts';
+import { contentTerms, wordOverlap } from '../lib/search-query.ts';
+import { runQuery } from '../lib/search-run.ts';
+import { FILTER_NAMES, type SearchState, hasSearch, readSearchState, searchStateToQuery } from '../lib/search-url.ts';
 import { withBase } from '../lib/urls.ts';
 
 type FilterCounts = Record<string, Record<string, number>>;
 
-interface PagefindResult {
-	id: string;
-	data(): Promise<PagefindFragment>;
-}
-
-/** The parts of Pagefind's browser API used here. */
-interface Pagefind {
-	options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
-	init(): Promise<void>;
-	filters(): Promise<FilterCounts>;
-	search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[]; filters: FilterCounts }>;
-}
-
-/** Results shown at first and added by each "Show more". */
-const PAGE_SIZE = 10;
+/**
+ * Results shown at first and added by each "Show more". Each needs its page's text from the
+ * index (2–5 KB); eight fill more than a screen and keep a first search under 150 KB.
+ */
+const PAGE_SIZE = 8;
 /** Wait for typing to pause before searching, updating the URL and announcing. */
-const TYPING_PAUSE_MS = 150;
+const TYPING_PAUSE_MS = 120;
+/** How far down the question records a common question may be and still be offered as the answer (each costs under 1 KB). */
+const ANSWER_FROM_TOP = 6;
+/** Questions are records of their own in the index; they are offered as answers, not listed. */
+const QUESTION_TYPE = 'question';
 
-let pagefind: Promise<Pagefind> | undefined;
+const STRENGTH_BARS: Record<string, number> = { strong: 3, moderate: 2, emerging: 1, mixed: 0 };
 
-/** Pagefind's bundle sits beside the site (dist/pagefind/), under the base path when there is one. */
-function loadPagefind(): Promise<Pagefind> {
-	pagefind ??= import(/* @vite-ignore */ withBase('/pagefind/pagefind.js')).then(async (module: Pagefind) => {
-		// Result URLs are indexed from the site root; the base path makes them work under /lcsi/ too.
-		await module.options({ baseUrl: import.meta.env.BASE_URL });
-		await module.init();
-		return module;
-	});
-	return pagefind;
+export interface StartOptions {
+	/** Move focus to the result count after the first search (the reader arrived with a query). */
+	focusResults?: boolean;
 }
 
-export async function startSearch(form: HTMLFormElement): Promise<void> {
+export async function startSearch(form: HTMLFormElement, options: StartOptions = {}): Promise<void> {
 	const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 	const filterBox = form.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
 	const clearFilters = form.querySelector<HTMLButtonElement>('[data-search-clear-filters]')!;
 	const selects = new Map(FILTER_NAMES.map((name) => [name, form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!]));
+	const output = document.querySelector<HTMLElement>('[data-search-output]')!;
 	const status = document.querySelector<HTMLElement>('[data-search-status]')!;
+	const answerBox = document.querySelector<HTMLElement>('[data-search-answer]')!;
 	const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 	const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
+	// Common questions and examples to start from, shown while there is no search.
+	const start = document.querySelector<HTMLElement>('[data-search-start]');
 
 	let run = 0;
 	let pending: PagefindResult[] = [];
 	let shownCount = 0;
 	let shownQuery = '';
+	let shownTerms: string[] = [];
 	let typingTimer: ReturnType<typeof setTimeout> | undefined;
-
-	status.textContent = 'Loading search…';
-	const api = await loadPagefind();
-	const totals = await api.filters();
-
-	// Filter options come from the index itself, so they always match what was indexed.
-	for (const [name, select] of selects) {
-		for (const value of Object.keys(totals[name] ?? {}).sort((a, b) => a.localeCompare(b))) {
-			select.append(new Option(filterValueLabel(name, value), value));
-		}
-	}
+	let optionsFilled = false;
 
 	// Start from the URL; words typed while this module loaded win over an empty `q`.
 	const initial = readSearchState(location.search);
 	if (!initial.query && input.value) initial.query = input.value;
 	input.value = initial.query;
-	for (const [name, select] of selects) {
-		const wanted = initial.filters[name];
-		// A shared link may name a filter value the index no longer has: drop it rather than show nothing.
-		select.value = wanted && [...select.options].some((o) => o.value === wanted) ? wanted : '';
+	const wantedFilters = { ...initial.filters };
+
+	if (hasSearch(initial)) status.textContent = 'Searching…';
+	const api: Pagefind = await loadPagefind();
+	// Filter values (a few hundred bytes) load alongside the first search, not before it.
+	const allFilters: Promise<FilterCounts> = api.filters().catch(() => ({}));
+	allFilters.then(fillOptions);
+
+	/** Filter options come from the index itself, so they always match what was indexed. */
+	function fillOptions(totals: FilterCounts) {
+		if (optionsFilled || Object.keys(totals).length === 0) return;
+		optionsFilled = true;
+		for (const [name, select] of selects) {
+			const values = Object.keys(totals[name] ?? {}).filter((v) => !(name === 'type' && v === QUESTION_TYPE));
+			for (const value of sortFilterValues(name, values)) select.append(new Option(filterValueLabel(name, value), value));
+			const wanted = wantedFilters[name];
+			// A shared link may name a filter value the index no longer has: drop it rather than show nothing.
+			select.value = wanted && [...select.options].some((o) => o.value === wanted) ? wanted : '';
+		}
 	}
-	// Open on wide screens, or when a filter is on; on a phone the results come first.
-	filterBox.open = matchMedia('(min-width: 40rem)').matches || [...selects.values()].some((s) => s.value);
+
+	// Filters stay folded away unless one is on, so the first result is near the top of the screen.
+	filterBox.open = Object.values(wantedFilters).some(Boolean);
 	filterBox.hidden = false;
 
 	function currentState(): SearchState {
 		const filters: SearchState['filters'] = {};
-		for (const [name, select] of selects) if (select.value) filters[name] = select.value;
+		if (!optionsFilled) Object.assign(filters, wantedFilters);
+		else for (const [name, select] of selects) if (select.value) filters[name] = select.value;
 		return { query: input.value, filters };
 	}
 
@@ -98,17 +107,19 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 
 	function showCounts(counts: FilterCounts) {
 		for (const [name, select] of selects) {
+			// A filter the search did not count (its values were still loading) keeps its options as they are.
+			if (!counts[name]) continue;
 			for (const option of select.options) {
 				if (!option.value) continue;
 				const count = counts[name]?.[option.value] ?? 0;
 				option.textContent = `${filterValueLabel(name, option.value)} (${count})`;
+				// An option that would find nothing is not offered (unless it is the one chosen).
+				option.disabled = count === 0 && select.value !== option.value;
 			}
 		}
 	}
 
-	function renderResult(result: ShapedResult, index: number): HTMLLIElement {
-		const item = document.createElement('li');
-		item.className = 'search-result';
+	function renderResult(item: HTMLLIElement, result: ShapedResult, index: number) {
 		const kindId = `search-result-${index}-kind`;
 		const kind = document.createElement('p');
 		kind.className = 'search-result-kind';
@@ -126,7 +137,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 		if (result.excerpt) {
 			const excerpt = document.createElement('p');
 			excerpt.className = 'search-result-excerpt';
-			excerpt.innerHTML = result.excerpt; // escaped by safeExcerpt(), only <mark> kept
+			excerpt.innerHTML = result.excerpt; // escaped by centredExcerpt()/safeExcerpt(), only <mark> kept
 			item.append(excerpt);
 		}
 		if (result.sections.length) {
@@ -138,68 +149,192 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 				const a = document.createElement('a');
 				a.href = section.url;
 				a.textContent = section.title;
-				const p = document.createElement('p');
-				p.innerHTML = section.excerpt; // escaped by safeExcerpt(), only <mark> kept
-				li.append(a, p);
+				li.append(a);
+				if (section.excerpt) {
+					const p = document.createElement('p');
+					p.innerHTML = section.excerpt; // escaped, only <mark> kept
+					li.append(p);
+				}
 				sections.append(li);
 			}
 			item.append(sections);
 		}
-		return item;
+		item.hidden = false;
 	}
 
-	/** Append the next page of results; returns the first link added. */
-	async function showMore(thisRun: number): Promise<HTMLAnchorElement | null> {
+	function renderAnswer(card: AnswerCard | undefined) {
+		answerBox.replaceChildren();
+		answerBox.hidden = !card;
+		if (!card) return;
+		const label = document.createElement('p');
+		label.className = 'search-answer-label';
+		label.textContent = 'Common question';
+		const heading = document.createElement('h2');
+		heading.id = 'search-answer-heading';
+		heading.className = 'search-answer-question';
+		const link = document.createElement('a');
+		link.href = card.url;
+		link.textContent = card.question;
+		heading.append(link);
+		const answer = document.createElement('p');
+		answer.className = 'search-answer-text';
+		answer.textContent = card.answer;
+		const foot = document.createElement('p');
+		foot.className = 'search-answer-foot';
+		foot.append(card.strength ? strengthBadge(card.strength) : kindNote(card.kind));
+		if (card.readUrl) {
+			const read = document.createElement('a');
+			read.className = 'search-answer-read';
+			read.href = withBase(card.readUrl);
+			read.textContent = card.readUrl.startsWith('/findings/') ? 'Read the finding' : 'Read more';
+			if (card.readLabel) {
+				const what = document.createElement('span');
+				what.className = 'sr-only';
+				what.textContent = `: ${card.readLabel}`;
+				read.append(what);
+				read.title = card.readLabel;
+			}
+			foot.append(' ', read);
+		}
+		answerBox.append(label, heading, answer, foot);
+		// Named by its question (set here: the heading exists only once there is an answer).
+		answerBox.setAttribute('aria-labelledby', heading.id);
+	}
+
+	function strengthBadge(strength: string): HTMLElement {
+		// The same badge as the finding pages (src/components/EvidenceBadge.astro): a shape and a word, never colour alone.
+		const a = document.createElement('a');
+		a.className = `evidence-badge evidence-${strength}`;
+		a.href = withBase(`/about/evidence/#${strength}`);
+		const bars = STRENGTH_BARS[strength] ?? 0;
+		const svg =
+			strength === 'mixed'
+				? '<circle cx="9" cy="7" r="5.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M9 1.5 A5.5 5.5 0 0 1 9 12.5 Z" fill="currentColor"/>'
+				: [0, 1, 2].map((i) => `<rect x="${1 + i * 6}" y="${10 - i * 4}" width="4" height="${3 + i * 4}" rx="0.5" fill="${i < bars ? 'currentColor' : 'none'}" stroke="currentColor" stroke-width="1"/>`).join('');
+		a.innerHTML = `<svg aria-hidden="true" focusable="false" width="18" height="14" viewBox="0 0 18 14">${svg}</svg>`;
+		const text = document.createElement('span');
+		text.textContent = `Evidence: ${strength.charAt(0).toUpperCase()}${strength.slice(1)}`;
+		a.append(text);
+		return a;
+	}
+
+	function kindNote(kind: string): HTMLElement {
+		const span = document.createElement('span');
+		span.className = 'search-answer-kind';
+		span.textContent = QUESTION_KIND_LABELS[kind] || 'Common question';
+		return span;
+	}
+
+	/**
+	 * Append the next page of results, each as soon as its text arrives (in order, so the list
+	 * never reshuffles); resolves with the first link added once all are in.
+	 */
+	async function showMore(thisRun: number, ready: Promise<unknown> = Promise.resolve()): Promise<HTMLAnchorElement | null> {
 		const batch = pending.slice(shownCount, shownCount + PAGE_SIZE);
-		const fragments = await Promise.all(batch.map((r) => r.data()));
-		if (thisRun !== run) return null;
-		const items = fragments.map((f, i) => renderResult(shapeResult(f, shownQuery), shownCount + i));
+		const start = shownCount;
+		const items = batch.map(() => {
+			const li = document.createElement('li');
+			li.className = 'search-result';
+			li.hidden = true;
+			return li;
+		});
 		list.append(...items);
 		shownCount += items.length;
 		list.hidden = shownCount === 0;
 		more.hidden = shownCount >= pending.length;
 		more.textContent = `Show more results (${shownCount} of ${pending.length} shown)`;
+		await Promise.all(
+			batch.map(async (result, i) => {
+				const [fragment] = await Promise.all([result.data(), ready]);
+				if (thisRun !== run) return;
+				renderResult(items[i]!, shapeResult(fragment, shownQuery, shownTerms), start + i);
+				if (i === 0 && start === 0) performance.mark(SEARCH_MARKS.first, { detail: { query: shownQuery } });
+			}),
+		);
 		return items[0]?.querySelector('a') ?? null;
 	}
 
-	async function search(state: SearchState) {
+	/**
+	 * The common question this query asks, if any: from the question records near the top, and
+	 * any question typed word for word (recognised from the `question` filter's values, which
+	 * every search brings along, so only that one record is fetched).
+	 */
+	async function answerFor(query: string, terms: string[], filters: Record<string, unknown>): Promise<AnswerCard | undefined> {
+		if (terms.length === 0 || filters.type) return undefined;
+		const found = await runQuery(api, query, { ...filters, type: QUESTION_TYPE });
+		const top = found.results.slice(0, ANSWER_FROM_TOP);
+		const fragments = await Promise.all(top.map((r) => r.data()));
+		const typed = Object.keys((await allFilters).question ?? {}).find((title) => wordOverlap(query, title) >= ASKED_OVERLAP);
+		if (typed && !fragments.some((f) => f.meta.title === typed)) {
+			const exact = await api.search(null, { filters: { ...filters, type: QUESTION_TYPE, question: typed } });
+			const fragment = await exact.results[0]?.data();
+			if (fragment) fragments.unshift(fragment);
+		}
+		return pickAnswer(
+			fragments.map((fragment, rank) => ({ fragment, rank })),
+			query,
+			terms,
+		);
+	}
+
+	async function search(state: SearchState, { focus = false } = {}) {
 		const thisRun = ++run;
 		updateUrl(state);
 		clearFilters.hidden = !FILTER_NAMES.some((name) => state.filters[name]);
+		if (start) start.hidden = hasSearch(state);
 		if (!hasSearch(state)) {
 			pending = [];
 			shownCount = 0;
 			list.replaceChildren();
 			list.hidden = true;
 			more.hidden = true;
+			renderAnswer(undefined);
 			status.textContent = '';
-			showCounts(totals);
 			return;
 		}
 		performance.mark(SEARCH_MARKS.start, { detail: { query: state.query } });
 		const words = state.query.trim();
-		const filters = Object.fromEntries(FILTER_NAMES.flatMap((name: FilterName) => (state.filters[name] ? [[name, state.filters[name]]] : [])));
-		const response = await api.search(words || null, { filters });
+		const filters: Record<string, unknown> = Object.fromEntries(FILTER_NAMES.flatMap((name) => (state.filters[name] ? [[name, state.filters[name]]] : [])));
+		// Questions are answered above the results, never listed among them.
+		const listFilters = filters.type ? filters : { ...filters, type: { none: [QUESTION_TYPE] } };
+		const terms = contentTerms(words);
+		const answer = answerFor(words, words ? terms : [], filters).catch(() => undefined);
+		const found = await runQuery(api, words, listFilters);
 		if (thisRun !== run) return;
-		pending = response.results;
+		pending = found.results;
 		shownCount = 0;
 		shownQuery = words;
+		shownTerms = words ? found.terms : [];
 		list.replaceChildren();
-		await showMore(thisRun);
-		if (thisRun !== run) return;
-		showCounts(response.filters);
 		const message = statusMessage(pending.length, state);
 		status.textContent = message;
-		announce(message);
-		performance.mark(SEARCH_MARKS.rendered, { detail: { query: state.query, count: pending.length } });
+		// The answer box goes in before the results appear, so nothing moves under the reader.
+		const card = answer.then((c) => {
+			if (thisRun === run) {
+				renderAnswer(c);
+				if (c && !pending.length) performance.mark(SEARCH_MARKS.first, { detail: { query: shownQuery } });
+			}
+			return c;
+		});
+		await showMore(thisRun, card);
+		const shownCard = await card;
+		await allFilters;
+		if (thisRun !== run) return;
+		showCounts(found.filters);
+		announce(shownCard ? `${message} First, a common question: ${shownCard.question}` : message);
+		if (focus) status.focus();
+		performance.mark(SEARCH_MARKS.rendered, { detail: { query: state.query, count: pending.length, answered: Boolean(shownCard) } });
 	}
 
 	function resultLinks(): HTMLAnchorElement[] {
-		return [...list.querySelectorAll<HTMLAnchorElement>('a[href]')];
+		return [...output.querySelectorAll<HTMLAnchorElement>('[data-search-answer]:not([hidden]) a[href], [data-search-results] a[href]')];
 	}
 
 	input.addEventListener('input', () => {
 		clearTimeout(typingTimer);
+		// Fetch the index for the words so far while the reader is still typing.
+		const terms = contentTerms(input.value);
+		if (terms.length) api.preload(terms.join(' ')).catch(() => undefined);
 		typingTimer = setTimeout(() => search(currentState()), TYPING_PAUSE_MS);
 	});
 	input.addEventListener('keydown', (event) => {
@@ -216,9 +351,21 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 			}
 		}
 	});
-	list.addEventListener('keydown', (event) => {
+	output.addEventListener('keydown', (event) => {
+		if (event.key === 'Escape') {
+			event.preventDefault();
+			input.focus();
+			return;
+		}
 		if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
 		const links = resultLinks();
+		if (document.activeElement === status) {
+			if (event.key === 'ArrowDown' && links[0]) {
+				event.preventDefault();
+				links[0].focus();
+			}
+			return;
+		}
 		const at = links.indexOf(document.activeElement as HTMLAnchorElement);
 		if (at === -1) return;
 		event.preventDefault();
@@ -231,7 +378,7 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
 		clearTimeout(typingTimer);
-		search(currentState());
+		search(currentState(), { focus: true });
 	});
 	clearFilters.addEventListener('click', () => {
 		for (const select of selects.values()) select.value = '';
@@ -243,5 +390,5 @@ export async function startSearch(form: HTMLFormElement): Promise<void> {
 		first?.focus();
 	});
 
-	await search(currentState());
+	await search(initial, { focus: Boolean(options.focusResults && hasSearch(initial)) });
 }

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { navState, primaryNav } from '../../src/lib/navigation.ts';
 
-test('the primary navigation has the seven sections of the brief, in order, and the evidence map after the findings', () => {
-	expect(primaryNav.map((i) => i.label)).toEqual(['Briefing', 'Findings', 'Evidence map', 'Definitions', 'Functions', 'Pathways', 'Reports', 'Search']);
+test('the primary navigation has the seven sections of the brief, in order, with the evidence map and the common questions after the findings', () => {
+	expect(primaryNav.map((i) => i.label)).toEqual(['Briefing', 'Findings', 'Evidence map', 'Questions', 'Definitions', 'Functions', 'Pathways', 'Reports', 'Search']);
 });
 
 test('an item is the current page on its own path', () => {

@@ -48,7 +48,21 @@ test('searchTerms splits on spaces and strips quotes and punctuation around word
 	expect(searchTerms('" ?')).toEqual([]);
 });
 
+test('searchTerms leaves out question and grammar words, and repeats: they are never highlighted', () => {
+	expect(searchTerms('Is there evidence that more funding leads to more charities?')).toEqual(['evidence', 'funding', 'leads', 'charities']);
+	expect(searchTerms('what is it')).toEqual([]);
+});
+
+test('the evidence strength filter is read from and written to the URL', () => {
+	expect(readSearchState('?q=funding&strength=moderate').filters).toEqual({ strength: 'moderate' });
+	expect(searchStateToQuery({ query: 'funding', filters: { strength: 'moderate', type: 'finding' } })).toBe('q=funding&type=finding&strength=moderate');
+});
+
 describe('withHighlight', () => {
+	test('a whole question highlights its content words only', () => {
+		expect(withHighlight('/findings/4-x/', 'what is LCSI')).toBe('/findings/4-x/?highlight=LCSI');
+	});
+
 	test('puts each searched word in the query string, before the section fragment', () => {
 		expect(withHighlight('/findings/3-who-benefits/#what-the-research-found', 'cold spot')).toBe(
 			`/findings/3-who-benefits/?${HIGHLIGHT_PARAM}=cold&${HIGHLIGHT_PARAM}=spot#what-the-research-found`,
