@@ -102,6 +102,11 @@ export function enhance(root: HTMLElement): DiagramController {
 				if (panel.parentElement) panel.parentElement.scrollTop = 0;
 				if (focusPanel) panel.focus({ preventScroll: true });
 				if (reveal) panel.scrollIntoView({ block: 'nearest' });
+				// Near the foot of the drawing the sticky column has reached the end of its row
+				// and ridden up: bring its top (the step's title) back into the window.
+				const side = panel.closest<HTMLElement>('.toc-side') ?? panel;
+				const top = side.getBoundingClientRect().top;
+				if (top < 0) scrollBy({ top: top - 16, behavior: 'instant' });
 			}
 		}
 		if (updateHash) history.replaceState(history.state, '', `${location.pathname}${location.search}#node-${id}`);
@@ -197,7 +202,10 @@ export function enhance(root: HTMLElement): DiagramController {
 
 	if (hint) hint.hidden = false;
 	const initial = NODE_HASH.exec(location.hash);
-	if (initial && ids.has(initial[1]!)) {
+	// On the one-column list (phones), a link to a step already lands on its entry in the text
+	// version, which says what the details would; opening them under the step on load would push
+	// the page about after it was painted. A tap opens them as usual.
+	if (initial && ids.has(initial[1]!) && !listItem(initial[1]!)) {
 		select(initial[1]!, { updateHash: false, scroll: false });
 		// The browser scrolls to the node's entry in the text version (and keeps it there until
 		// the page has loaded); the view being linked to is the diagram, so go there after that.

@@ -36,8 +36,10 @@ const STATES: { path: string; ready?: (page: Page) => Promise<unknown> }[] = [
 	{ path: 'search/?q=cold+spot', ready: (page) => page.waitForSelector('[data-search-results] > li') },
 	{ path: 'pathways/#node-activity-convening', ready: (page) => page.waitForSelector('[data-details-panel]:not([hidden])') },
 ];
+/** On a phone a link to a step lands on its entry in the text version; the details stay shut. */
+const PHONE_STATES = STATES.map((s) => (s.path.startsWith('pathways/#node-') ? { path: s.path, ready: (page: Page) => page.waitForSelector('[data-diagram-hint]:not([hidden])') } : s));
 const targets = {
-	phone: [...builtPages(DIST).filter((p) => !isRedirect(p)).map((path) => ({ path })), ...STATES],
+	phone: [...builtPages(DIST).filter((p) => !isRedirect(p)).map((path) => ({ path })), ...PHONE_STATES],
 	desktop: STATES,
 };
 

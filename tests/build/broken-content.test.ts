@@ -69,7 +69,7 @@ describe.concurrent('a build of broken content fails naming the file and the fie
 	test('a reference to a report that does not exist', async ({ expect }) => {
 		const { code, output } = await buildBroken('missing-report', (c) => edit(c, 'findings/local-knowledge.mdx', /^ {2}- id: [a-z-]+$/m, '  - id: no-such-report'));
 		expect(code, `the build should have failed:\n${output}`).not.toBe(0);
-		const line = `${FINDING}: reports[0].id: report "no-such-report" does not exist`;
+		const line = `${FINDING}: relatedReports[0].id: report "no-such-report" does not exist`;
 		expect(occurrences(output, line)).toBe(1);
 		expect(output).toContain(`Location:\n    ${FINDING}:0:0`);
 	});
