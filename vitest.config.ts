@@ -8,9 +8,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		// Vitest's default is one worker per core less one: a single file at a time on a 2-core
-		// machine, though the browser files mostly wait on Chromium (which runs in its own process).
-		maxWorkers: 3,
 		projects: [
 			{ test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
 			{ test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000 } },

@@ -495,7 +495,8 @@ describe('keyboard', () => {
 			await page.keyboard.press('/');
 			expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-q');
 			await page.keyboard.type('bridge');
-			await waitForSearch(page, 'bridge');
+			// The first search of a fresh page fetches Pagefind's WebAssembly: slow on a busy 2-core machine.
+			await waitForSearch(page, 'bridge', 40_000);
 			await page.waitForFunction(() => location.search === '?q=bridge');
 
 			const links = await page.$$eval('[data-search-results] a', (as) => as.map((a) => a.getAttribute('href')));
