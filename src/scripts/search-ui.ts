@@ -197,7 +197,9 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 			foot.append(' ', read);
 		}
 		answerBox.append(label, heading, answer, foot);
-		// Named by its question (set here: the heading exists only once there is an answer).
+		// A region named by its question (set here: the heading exists only once there is an
+		// answer, and an empty <section> in the page would be a section without a heading).
+		answerBox.setAttribute('role', 'region');
 		answerBox.setAttribute('aria-labelledby', heading.id);
 	}
 
@@ -390,5 +392,7 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		first?.focus();
 	});
 
+	// Words typed while Pagefind loaded (before the input listener above existed) count too.
+	initial.query = input.value;
 	await search(initial, { focus: Boolean(options.focusResults && hasSearch(initial)) });
 }
