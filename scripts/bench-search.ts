@@ -17,6 +17,7 @@
  * Bytes are counted by the static server as it writes them. Times are medians of --runs
  * (default 3). `benchSearch()` returns the rows so a combined benchmark can reuse them.
  * `--verbose` prints the top five for every query; `--no-warm` skips the warm timings.
+ * `--typing` times instead the first result as a reader meets it (benchTyping(), below).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -235,6 +236,108 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
 	}
 }
 
+// ---------------------------------------------------------------------------------------------
+// Time to the first result as a reader meets it: typing straight away on /search/, or in the
+// header box of the home page and pressing Enter. Timed from the first keystroke to the first
+// result on screen (both read from the page's own clocks, so the test harness adds nothing),
+// with no throttling and with Lighthouse's mobile network profile as DevTools applies it.
+
+/**
+ * Lighthouse's mobile network ("slow 4G": 150 ms round trip, 1.6 Mbps down, 750 kbps up) with
+ * the adjustments Lighthouse makes when the browser itself throttles (×3.75 latency per request,
+ * ×0.9 throughput): @paulirish/trace_engine lantern/simulation/Constants.js, mobileSlow4G.
+ */
+export const LIGHTHOUSE_MOBILE_NETWORK = { offline: false, latency: 150 * 3.75, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
+
+export type TypingRoute = 'search page' | 'home page box';
+export interface TypingRow {
+	query: string;
+	route: TypingRoute;
+	throttled: boolean;
+	/** First keystroke to the first result (or answer) on screen, median of runs. */
+	ms: number;
+	/** Navigation start of the page the reader typed on, to that first result. */
+	fromOpenMs: number;
+}
+
+/** The queries timed: two keywords and two whole questions from the relevance list. */
+export const TYPING_QUERIES = ['cold spot', 'commissioning', 'what is a cold spot', 'how does local infrastructure help volunteering'];
+
+/** Records the first keystroke's time (ms since the epoch) in sessionStorage, so it survives the move to /search/. */
+const RECORD_FIRST_KEY = `addEventListener('keydown', (e) => { if (!sessionStorage.getItem('bench-first-key')) sessionStorage.setItem('bench-first-key', String(performance.timeOrigin + e.timeStamp)); }, { capture: true });`;
+
+async function typeOnce(browser: Browser, siteUrl: string, query: string, route: TypingRoute, throttled: boolean): Promise<{ ms: number; fromOpenMs: number }> {
+	const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+	const page = await context.newPage();
+	try {
+		await page.addInitScript(RECORD_FIRST_KEY);
+		if (throttled) {
+			const cdp = await context.newCDPSession(page);
+			await cdp.send('Network.enable');
+			await cdp.send('Network.emulateNetworkConditions', LIGHTHOUSE_MOBILE_NETWORK);
+		}
+		// The reader starts typing as soon as the box is on screen, without pausing between keys.
+		await page.goto(new URL(route === 'search page' ? 'search/' : '', siteUrl).href, { waitUntil: 'commit' });
+		const box = page.locator(route === 'search page' ? '[data-search-form] input[name="q"]' : 'form.site-search input[name="q"]');
+		await box.waitFor({ state: 'visible' });
+		const openedAt = await page.evaluate(() => performance.timeOrigin);
+		await box.focus();
+		await page.keyboard.type(query);
+		if (route === 'home page box') await Promise.all([page.waitForURL(/\/search\/\?q=/), page.keyboard.press('Enter')]);
+		const { firstAt } = await waitForSearch(page, query, 60_000);
+		const shownAt = await page.evaluate((t) => performance.timeOrigin + t, firstAt);
+		const keyAt = Number(await page.evaluate(() => sessionStorage.getItem('bench-first-key')));
+		return { ms: shownAt - keyAt, fromOpenMs: shownAt - openedAt };
+	} finally {
+		await context.close();
+	}
+}
+
+/** Every typing route × network × query, `runs` times each (interleaved), as medians. */
+export async function benchTyping(options: { root?: string; base?: string; runs?: number; queries?: string[] } = {}): Promise<TypingRow[]> {
+	const { root = process.env.LCSI_OUT_DIR ?? 'dist', base = process.env.BASE_PATH ?? '/', runs = 3, queries = TYPING_QUERIES } = options;
+	const server = await startServer({ root, base, port: 0 });
+	const browser = await launchBrowser();
+	try {
+		const cases = (['search page', 'home page box'] as const).flatMap((route) => [false, true].flatMap((throttled) => queries.map((query) => ({ route, throttled, query }))));
+		const samples = new Map(cases.map((c) => [c, [] as { ms: number; fromOpenMs: number }[]]));
+		for (let run = 0; run < runs; run++) for (const c of cases) samples.get(c)!.push(await typeOnce(browser, server.url, c.query, c.route, c.throttled));
+		return cases.map((c) => ({ ...c, ms: Math.round(median(samples.get(c)!.map((s) => s.ms))), fromOpenMs: Math.round(median(samples.get(c)!.map((s) => s.fromOpenMs))) }));
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+/** Issue 15's bars, throttled: the first result within 1000 ms on /search/ and 1500 ms from the home page's box. */
+export const TYPING_TARGETS: Record<TypingRoute, number> = { 'search page': 1000, 'home page box': 1500 };
+
+/** The throttled times of an earlier typing table (formatTyping's), keyed "route|query", to show beside a new run. */
+export function previousTyping(markdown: string): Map<string, string> {
+	const rows = new Map<string, string>();
+	for (const line of markdown.split('\n')) {
+		const cells = line.split('|').map((c) => c.trim());
+		if (cells.length >= 6 && (cells[1] === 'search page' || cells[1] === 'home page box')) rows.set(`${cells[1]}|${cells[2]}`, cells[4]!);
+	}
+	return rows;
+}
+
+export function formatTyping(rows: TypingRow[], previous = new Map<string, string>()): string {
+	const worst = (route: TypingRoute) => Math.max(...rows.filter((r) => r.route === route && r.throttled).map((r) => r.ms));
+	return [
+		'| Route | Query | First keystroke → first result (ms) | Throttled (ms) | Page opened → first result, throttled (ms) | Throttled, previous run (ms) |',
+		'| --- | --- | ---: | ---: | ---: | ---: |',
+		...rows
+			.filter((r) => !r.throttled)
+			.map((r) => {
+				const t = rows.find((x) => x.throttled && x.route === r.route && x.query === r.query)!;
+				return `| ${r.route} | ${r.query} | ${r.ms} | ${t.ms} | ${t.fromOpenMs} | ${previous.get(`${r.route}|${r.query}`) ?? '–'} |`;
+			}),
+		'',
+		...(['search page', 'home page box'] as const).map((route) => `- ${route}: slowest throttled ${worst(route)} ms against a target of ${TYPING_TARGETS[route]} ms: ${worst(route) <= TYPING_TARGETS[route] ? 'met' : '**not met**'}.`),
+	].join('\n');
+}
+
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const pct = (n: number, of: number) => (of ? `${Math.round((100 * n) / of)}%` : 'n/a');
 
@@ -281,7 +384,10 @@ export function formatSearchBench(rows: SearchBenchRow[]): string {
 	].join('\n');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv.includes('--typing')) {
+	const runsFlag = process.argv.find((a) => a.startsWith('--runs='));
+	console.log(formatTyping(await benchTyping({ runs: runsFlag ? Number(runsFlag.split('=')[1]) : undefined })));
+} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const runsFlag = process.argv.find((a) => a.startsWith('--runs='));
 	const rows = await benchSearch({
 		runs: runsFlag ? Number(runsFlag.split('=')[1]) : undefined,

@@ -1,13 +1,13 @@
 /**
  * What a page costs to load, as Chromium counts it: bytes on the wire per request (body as
  * transferred, so gzip-compressed when the server compresses, plus response headers), grouped
- * by kind. Used by the weight budget test (tests/browser/weight.test.ts) and `npm run bench`,
+ * by kind. Used by the weight budget test (tests/browser/every-page.test.ts) and `npm run bench`,
  * both against scripts/lib/static-server.ts, which gzips text as a CDN would.
  *
  * The search index (anything under /pagefind/) is counted apart: the brief's budget excludes
  * it, and it is fetched only when someone searches.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 
 /** The site brief's budget for a reading page. 1 KB is taken as 1,000 bytes, the stricter reading. */
 export const BUDGET = { total: 60_000, js: 15_000 } as const;
@@ -40,14 +40,17 @@ export const isSearchIndex = (url: string) => new URL(url).pathname.includes('/p
  */
 export function recordTransfers(page: Page): () => Promise<Transfer[]> {
 	const pending: Promise<Transfer>[] = [];
-	page.on('requestfinished', (request) => {
+	const onFinished = (request: Request) => {
 		pending.push(
 			request.sizes().then((s) => ({ url: request.url(), type: request.resourceType(), bytes: s.responseBodySize + s.responseHeadersSize })),
 		);
-	});
+	};
+	page.on('requestfinished', onFinished);
 	return async () => {
 		// Late requests (a script importing another, a lazily loaded image) count as well.
 		await page.waitForLoadState('networkidle');
+		// Stop counting, so a tab that goes on to another page starts from nothing.
+		page.off('requestfinished', onFinished);
 		return Promise.all(pending);
 	};
 }

@@ -6,15 +6,20 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl } from './support/browser.ts';
+import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl, visibility } from './support/browser.ts';
+import { tabPool, type TabPool } from './support/tab-pool.ts';
 import { builtPages } from './support/pages.ts';
 import { DIST } from './support/paths.ts';
 
 let browser: Browser;
+/** The citation blocks are read with JavaScript off, in one reused tab (support/tab-pool.ts). */
+let noScriptTabs: TabPool;
 beforeAll(async () => {
 	browser = await launchBrowser();
+	noScriptTabs = tabPool(browser, 1, { javaScriptEnabled: false });
 });
 afterAll(async () => {
+	await noScriptTabs?.close();
 	await browser?.close();
 });
 
@@ -36,8 +41,8 @@ test('the pages that must have it are all there', () => {
 
 describe.each(citedPages)('/%s', (path) => {
 	test('has a Cite this block with a plain-text citation of the page, readable without JavaScript', async () => {
-		const { page, close } = await openPage(browser, siteUrl(path), { javaScriptEnabled: false });
-		try {
+		await noScriptTabs.use(async ({ page, visit }) => {
+			await visit(siteUrl(path));
 			const block = page.locator('section.cite-this');
 			expect(await block.count()).toBe(1);
 			expect(await block.getByRole('heading', { name: 'Cite this' }).count()).toBe(1);
@@ -52,10 +57,10 @@ describe.each(citedPages)('/%s', (path) => {
 			// The title cited is the page's own, and long titles are not cut.
 			expect(citation).toContain(title.replace(/[.?!]$/, ''));
 			// Copy buttons need JavaScript, so without it they are not offered.
-			expect(await block.locator('button').first().isVisible()).toBe(false);
-		} finally {
-			await close();
-		}
+			const buttons = await visibility(block.locator('button'));
+			expect(buttons.found).toBeGreaterThan(0);
+			expect(buttons.shown).toBe(0);
+		});
 	});
 });
 
@@ -64,8 +69,8 @@ const REPORT_CITATION =
 
 describe.each(citedPages.filter((p) => /^findings\//.test(p)))('/%s', (path) => {
 	test("cites NAVCA's briefing first, at the headline, then only the reports that state the finding", async () => {
-		const { page, close } = await openPage(browser, siteUrl(path), { javaScriptEnabled: false });
-		try {
+		await noScriptTabs.use(async ({ page, visit }) => {
+			await visit(siteUrl(path));
 			const originals = await page.locator('section.cite-this li .citation-text').allTextContents();
 			expect(originals.length).toBeGreaterThan(0);
 			expect(originals[0]).toMatch(
@@ -77,24 +82,20 @@ describe.each(citedPages.filter((p) => /^findings\//.test(p)))('/%s', (path) => 
 			for (const text of reports) expect(text).toMatch(REPORT_CITATION);
 			// Reports cited are exactly the ones the page lists as stating the finding.
 			expect(reports.length).toBe(await page.locator('ul.finding-sources li').count());
-		} finally {
-			await close();
-		}
+		});
 	});
 });
 
 describe.each(citedPages.filter((p) => /^reports\//.test(p)))('/%s', (path) => {
 	test('cites the report with its exact title and GOV.UK address', async () => {
-		const { page, close } = await openPage(browser, siteUrl(path), { javaScriptEnabled: false });
-		try {
+		await noScriptTabs.use(async ({ page, visit }) => {
+			await visit(siteUrl(path));
 			const originals = await page.locator('section.cite-this li .citation-text').allTextContents();
 			expect(originals).toHaveLength(1);
 			expect(originals[0]).toMatch(REPORT_CITATION);
 			const linked = await page.locator('main a[href^="https://www.gov.uk/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 			expect(linked).toContain(originals[0]!.split(' ').at(-1));
-		} finally {
-			await close();
-		}
+		});
 	});
 });
 

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readMdx, readYaml } from '../support/content-files.ts';
 import { axeViolations } from './support/axe.ts';
-import { allProblems, launchBrowser, openPage, siteUrl } from './support/browser.ts';
+import { allProblems, launchBrowser, openPage, siteUrl, visibility } from './support/browser.ts';
 
 const findings = readMdx('findings')
 	.map((f) => f.data)
@@ -61,7 +61,7 @@ describe('with JavaScript off', () => {
 				}
 			}
 			// The filters need JavaScript: the form stays hidden and a note says so.
-			expect(await page.locator('[data-map-filter]').isVisible()).toBe(false);
+			expect(await visibility(page.locator('[data-map-filter]'))).toEqual({ found: 1, shown: 0 });
 			expect(await page.locator('noscript').first().textContent()).toContain('needs JavaScript');
 			// The second view: five functions against three pathways, every cell in words.
 			const fp = page.locator('table.map-fp');

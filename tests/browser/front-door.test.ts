@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { primaryNav } from '../../src/lib/navigation.ts';
 import { axeViolations } from './support/axe.ts';
-import { allProblems, launchBrowser, openPage, siteUrl } from './support/browser.ts';
+import { allProblems, launchBrowser, openPage, siteUrl, visibility } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,7 +50,7 @@ describe('on a 390×844 phone', () => {
 				const menu = page.locator('.site-header summary');
 				const nav = page.getByRole('navigation', { name: 'Main' });
 				expect(await menu.isVisible()).toBe(true);
-				expect(await nav.isVisible()).toBe(false);
+				expect(await visibility(page.locator('nav.primary-nav'))).toEqual({ found: 1, shown: 0 });
 				expect(await menu.textContent()).toBe('Menu');
 				await menu.focus();
 				await page.keyboard.press('Enter');
@@ -91,7 +91,7 @@ describe('on a desktop', () => {
 	test('the full navigation shows without a Menu button, and all twelve findings end within about two screens', async () => {
 		const { page, close } = await openPage(browser, siteUrl(), DESKTOP);
 		try {
-			expect(await page.locator('.site-header summary').isVisible()).toBe(false);
+			expect(await visibility(page.locator('.site-header summary'))).toEqual({ found: 1, shown: 0 });
 			expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count()).toBe(primaryNav.length);
 			for (const link of await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all()) expect(await link.isVisible()).toBe(true);
 			const cards = page.locator('main .finding-card');

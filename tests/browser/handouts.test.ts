@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { limit } from '../../scripts/lib/limit.ts';
 import { axeViolations } from './support/axe.ts';
-import { allProblems, launchBrowser, openPage, siteUrl } from './support/browser.ts';
+import { allProblems, launchBrowser, openPage, siteUrl, visibility } from './support/browser.ts';
 import { DIST } from './support/paths.ts';
 import { pdfOutlineTitles, pdfPageCount } from './support/pdf.ts';
 
@@ -64,7 +64,7 @@ describe('a printed finding', () => {
 		const { page, close } = await openPage(browser, siteUrl(FINDING));
 		try {
 			const handout = page.locator('.handout-link');
-			expect(await handout.isVisible()).toBe(false);
+			expect(await visibility(handout)).toEqual({ found: 1, shown: 0 });
 			await page.emulateMedia({ media: 'print' });
 			expect(await handout.isVisible()).toBe(true);
 			expect(await handout.locator('svg.qr-code').isVisible()).toBe(true);
@@ -176,7 +176,7 @@ describe('the briefing pack', () => {
 			await page.emulateMedia({ media: 'print' });
 			const addresses = await Promise.all([1, 4, 6].map((n) => printedAddress(page, `/findings/${n}/`)));
 			expect((await page.locator('.pack-finding:visible .handout-url').allTextContents()).map((t) => t.trim())).toEqual(addresses);
-			expect(await page.locator('.pack-all').isVisible()).toBe(false);
+			expect(await visibility(page.locator('.pack-all'))).toEqual({ found: 1, shown: 0 });
 			expect(await axeViolations(page, '/findings/pack/?f=1,4,6 (print)')).toEqual([]);
 		} finally {
 			await close();

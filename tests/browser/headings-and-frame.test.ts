@@ -1,12 +1,11 @@
 /**
  * The shared frame in use: copy-link controls (with and without the Clipboard API), the print
- * stylesheet, the dark scheme, reading with JavaScript off, and the sub-path build.
+ * stylesheet, the dark scheme and reading with JavaScript off. (Every page under the sub-path
+ * build is checked in every-page.test.ts.)
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl } from './support/browser.ts';
-import { builtPages } from './support/pages.ts';
-import { SUB_DIST } from './support/paths.ts';
+import { allProblems, launchBrowser, openPage, siteUrl } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -124,20 +123,4 @@ test('the prose is set to a readable measure', async () => {
 	} finally {
 		await close();
 	}
-});
-
-describe('hosted under a sub-path (/lcsi/)', () => {
-	const pages = builtPages(SUB_DIST);
-	test.each(pages.filter((p) => !p.startsWith('findings/') || /^findings\/\d+-/.test(p)))('/lcsi/%s loads with every request under the base', async (path) => {
-		const { page, problems, close } = await openPage(browser, subSiteUrl(path), { allowStatus: path === '404.html' ? [404] : [] });
-		try {
-			expect(allProblems(problems)).toEqual([]);
-			const offBase = await page.locator('a[href^="/"], link[href^="/"], script[src^="/"], img[src^="/"]').evaluateAll((els) =>
-				els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '').filter((u) => !u.startsWith('/lcsi/')),
-			);
-			expect(offBase).toEqual([]);
-		} finally {
-			await close();
-		}
-	});
 });

@@ -1,15 +1,12 @@
 /**
- * Every built page loads in Chromium with no console error, no uncaught exception, no failed
- * request and no request to another host, and (on this desktop-sized screen; the phone size
- * is in layout-shift.test.ts) does not shift its layout once loaded; the shared frame (skip
- * link, navigation with the current page marked, breadcrumbs, footer) is there and works.
+ * The site has every page the site brief lists, and the shared frame works: the skip link,
+ * and navigation with the current page and section marked. What is checked on every page as
+ * it loads (errors, weight, layout shift, axe) is in every-page.test.ts.
  */
-import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { primaryNav } from '../../src/lib/navigation.ts';
-import { allProblems, launchBrowser, layoutShiftScore, layoutShifts, openPage, siteUrl, type OpenedPage } from './support/browser.ts';
-import { pageFile } from './support/head-meta.ts';
+import { launchBrowser, openPage, siteUrl } from './support/browser.ts';
 import { builtPages } from './support/pages.ts';
 import { DIST } from './support/paths.ts';
 
@@ -22,8 +19,6 @@ afterAll(async () => {
 });
 
 const pages = builtPages(DIST);
-/** Redirect pages (the short /findings/N/ addresses) replace themselves at once: nothing to shift. */
-const isRedirect = (path: string) => /<meta http-equiv="refresh"/i.test(readFileSync(pageFile(DIST, path), 'utf8'));
 
 test('the build has every page in the site brief', () => {
 	const expected = [
@@ -44,50 +39,6 @@ test('the build has every page in the site brief', () => {
 	expect(pages.filter((p) => /^findings\/\d+-[a-z0-9-]+\/$/.test(p))).toHaveLength(12);
 	expect(pages.filter((p) => /^reports\/[a-z0-9-]+\/$/.test(p))).toHaveLength(6);
 	expect(pages.filter((p) => /^functions\/[a-z0-9-]+\/$/.test(p))).toHaveLength(5);
-});
-
-/** Pages made to be printed, whose headings link to the findings rather than to themselves. */
-const HANDOUTS = ['findings/sheet/', 'findings/pack/'];
-
-/** Layout shift score allowed per page (the target is 0); layout-shift.test.ts uses the same. */
-const MAX_SHIFT = 0.01;
-
-describe.each(pages)('/%s', (path) => {
-	// One load serves both tests.
-	let opened: OpenedPage;
-	beforeAll(async () => {
-		// Scripts wait for the first paint, so a script that moves content always does so on screen.
-		opened = await openPage(browser, siteUrl(path), { scriptsAfterFirstPaint: true, allowStatus: path === '404.html' ? [404] : [] });
-	});
-	afterAll(() => opened?.close());
-
-	test('loads cleanly', async () => {
-		const { page, problems } = opened;
-		expect(allProblems(problems)).toEqual([]);
-		expect(await page.locator('h1').count()).toBe(1);
-		expect(await page.locator('main#main').count()).toBe(1);
-		const title = await page.title();
-		expect(title.length).toBeGreaterThan(3);
-		expect(title.length).toBeLessThanOrEqual(70);
-		// Every h2/h3 has a stable id and, right after it, the copy-link control: a link to the
-		// heading itself or, for a finding's title in a list, to the finding's short address.
-		// The handouts (made to print) are exempt: each heading there is a link to its finding.
-		if (HANDOUTS.includes(path)) return;
-		const headings = await page.locator('main :is(h2, h3)').evaluateAll((els) =>
-			els.map((h) => {
-				const finding = /^finding-(\d+)$/.exec(h.id)?.[1];
-				const target = finding ? `/findings/${finding}/` : `#${h.id}`;
-				return { text: h.textContent?.trim(), id: h.id, next: h.nextElementSibling?.matches(`a.anchor-link[href="${target}"]`) ?? false };
-			}),
-		);
-		expect(headings.filter((h) => !h.id || !h.next)).toEqual([]);
-	});
-
-	if (!isRedirect(path)) test(`does not shift its layout on a desktop screen (score ≤ ${MAX_SHIFT})`, async () => {
-		const shifts = await layoutShifts(opened.page, 100);
-		const score = layoutShiftScore(shifts);
-		expect(score, `layout shift ${score.toFixed(4)}: ${shifts.flatMap((s) => s.sources).join('; ')}`).toBeLessThanOrEqual(MAX_SHIFT);
-	});
 });
 
 test('the skip link is the first thing Tab reaches and moves focus to the main content', async () => {

@@ -13,11 +13,11 @@
  * Expected links and highlights are worked out here from content/theory-of-change.yaml by plain
  * reachability, not with the site's own path code, and follow the `stated` flags as they are.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readMdx, readYaml } from '../support/content-files.ts';
-import { allProblems, launchBrowser, openPage, siteUrl } from './support/browser.ts';
+import { COLOUR_RULES, axeViolations } from './support/axe.ts';
+import { allProblems, launchBrowser, openPage, siteUrl, visibility } from './support/browser.ts';
 
 interface TocYaml {
 	nodes: { id: string; label: string; stage: string; function?: string; sources: { ref: string; section?: string }[] }[];
@@ -348,7 +348,7 @@ describe('/pathways/ with the keyboard', () => {
 			await announced(page, 'selected');
 
 			await page.keyboard.press('Escape');
-			expect(await panel.isVisible()).toBe(false);
+			expect(await visibility(panel)).toEqual({ found: 1, shown: 0 });
 			expect(await litEdges(page)).toEqual([]);
 			expect(new URL(page.url()).hash).toBe('');
 			expect(new URL(page.url()).searchParams.get('reading')).toBe('1');
@@ -387,7 +387,7 @@ describe('/pathways/ on a phone (390px)', () => {
 			await announced(page, 'under it');
 
 			await page.getByRole('button', { name: 'Back to the diagram' }).first().tap();
-			expect(await panel.isVisible()).toBe(false);
+			expect(await visibility(panel)).toEqual({ found: 1, shown: 0 });
 			expect(await focusedNode(page)).toBe('activity-advocacy');
 			expect(await step.evaluate((el) => el === document.activeElement && el.closest('[data-diagram-list]') !== null)).toBe(true);
 			await untilInView(page, step);
@@ -411,7 +411,7 @@ describe('/pathways/ on a phone (390px)', () => {
 			expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-details-panel'))).toBe(true);
 			await page.keyboard.press('Escape');
 			expect(await focusedNode(page)).toBe(first);
-			expect(await page.locator('[data-details-panel]').isVisible()).toBe(false);
+			expect(await visibility(page.locator('[data-details-panel]'))).toEqual({ found: 1, shown: 0 });
 		} finally {
 			await close();
 		}
@@ -456,7 +456,7 @@ describe('/pathways/ with a pointer and by link', () => {
 			expect(new URL(page.url()).hash).toBe('#node-pathway-community-trust-empowerment-belonging');
 			await page.getByRole('button', { name: 'Back to the diagram' }).first().click();
 			expect(await page.locator('[data-details-panel]').count()).toBe(1);
-			expect(await page.locator('[data-details-panel]').isVisible()).toBe(false);
+			expect(await visibility(page.locator('[data-details-panel]'))).toEqual({ found: 1, shown: 0 });
 			expect(await litEdges(page)).toEqual([]);
 			expect(await focusedNode(page)).toBe('pathway-community-trust-empowerment-belonging');
 		} finally {
@@ -609,12 +609,11 @@ test('the interactive layer is small and loaded only where the full diagram is',
 });
 
 /*
- * tests/browser/a11y.test.ts runs axe on every page as loaded (and /pathways/ with a node
+ * tests/browser/every-page.test.ts runs axe on every page as loaded (and /pathways/ with a node
  * selected) at the default width; these add the states and widths only this feature has:
  * this site's reading, a node selected with it, and the phone layouts.
  */
 describe('axe', () => {
-	const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 	const cases = [
 		['pathways/?reading=1', 1280],
 		['pathways/?reading=1#node-outcome-increased-funding', 1280],
@@ -629,8 +628,7 @@ describe('axe', () => {
 			try {
 				if (tap) await page.locator(`[data-diagram-list] a[data-node="${tap}"]`).click();
 				if (path.includes('#node-') || tap) await page.waitForFunction(() => document.querySelector('[data-details-panel]:not([hidden])'));
-				const results = await new AxeBuilder({ page }).withTags(WCAG).options({ resultTypes: ['violations'] }).analyze();
-				expect(results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary}`))).toEqual([]);
+				expect(await axeViolations(page, `/${path} at ${width}px (${colorScheme})`, colorScheme === 'dark' ? COLOUR_RULES : undefined)).toEqual([]);
 			} finally {
 				await close();
 			}

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseTextDirective } from '../../src/lib/textFragment.ts';
-import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl } from './support/browser.ts';
+import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl, visibility } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,7 +54,7 @@ describe('on a finding page', () => {
 		try {
 			await markFarParagraph(page);
 			const paragraph = page.locator('[data-test-target]');
-			expect(await control(page).isVisible()).toBe(false);
+			expect(await visibility(page.locator('button[data-text-fragment-link]'))).toEqual({ found: 1, shown: 0 });
 			await paragraph.click({ clickCount: 3 });
 			await control(page).waitFor({ state: 'visible' });
 			const selected = await selectionText(page);
@@ -164,7 +164,7 @@ describe('on a finding page', () => {
 			await page.locator('footer p').first().click({ clickCount: 3 });
 			await page.waitForTimeout(100);
 			expect(await selectionText(page)).not.toBe('');
-			expect(await control(page).isVisible()).toBe(false);
+			expect(await visibility(page.locator('button[data-text-fragment-link]'))).toEqual({ found: 1, shown: 0 });
 		} finally {
 			await close();
 		}

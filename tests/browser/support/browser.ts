@@ -5,7 +5,7 @@
  * elsewhere). Pages open with reduced motion, so nothing scrolls or animates while a test
  * reads positions, and can report their layout shifts (layoutShifts()).
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_OPTIONS, CHROMIUM_PATH, chromium } from './chromium.ts';
 import { SUB_DIST } from './paths.ts';
@@ -63,14 +63,32 @@ export interface OpenOptions extends BrowserContextOptions {
 	scriptsAfterFirstPaint?: boolean;
 }
 
-export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedPage> {
-	const { allowStatus = [], beforeGoto, scriptsAfterFirstPaint = false, ...contextOptions } = options;
+/**
+ * A browser tab that records problems, and can visit one page after another. Opening a tab
+ * costs about half a second on the 2-core machine (a context and a renderer process), a visit
+ * a third of that, so tests that only look at pages (every-page.test.ts) reuse tabs. Request
+ * interception is on for every tab, which turns the HTTP cache off: each visit fetches all it
+ * needs, as a first visit does.
+ */
+export interface Tab {
+	page: Page;
+	/** What went wrong during the latest visit (cleared when the next one starts). */
+	problems: PageProblems;
+	visit(url: string, options?: { allowStatus?: number[] }): Promise<void>;
+	close(): Promise<void>;
+}
+
+export type TabOptions = Omit<OpenOptions, 'allowStatus' | 'beforeGoto'>;
+
+export async function openTab(browser: Browser, options: TabOptions = {}): Promise<Tab> {
+	const { scriptsAfterFirstPaint = false, ...contextOptions } = options;
 	const context = await browser.newContext({ reducedMotion: 'reduce', ...contextOptions });
 	const page = await context.newPage();
-	const origin = new URL(url).origin;
 	const problems: PageProblems = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
+	let target = '';
+	let allowStatus: number[] = [];
 	let painted = () => {};
-	const firstPaint = new Promise<void>((resolve) => (painted = resolve));
+	let firstPaint = Promise.resolve();
 	if (scriptsAfterFirstPaint) {
 		await page.exposeFunction('__lcsiFirstPaint', () => painted());
 		await page.addInitScript(() =>
@@ -83,6 +101,7 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
 	}
 	await page.route('**/*', async (route) => {
 		const requestUrl = route.request().url();
+		const origin = target ? new URL(target).origin : 'about:';
 		if (scriptsAfterFirstPaint && route.request().resourceType() === 'script' && requestUrl.startsWith(origin)) {
 			// A page that cannot paint before its scripts (none here) would wait 3 s, not for ever.
 			await Promise.race([firstPaint, new Promise((r) => setTimeout(r, 3000))]);
@@ -106,11 +125,29 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
 		if (!problems.foreignRequests.includes(r.url())) problems.failedRequests.push(`${r.url()}: ${r.failure()?.errorText}`);
 	});
 	page.on('response', (r) => {
-		if (r.status() >= 400 && !(r.url() === page.url() && allowStatus.includes(r.status()))) problems.failedRequests.push(`${r.url()}: HTTP ${r.status()}`);
+		const isPage = r.url() === target || r.url() === page.url();
+		if (r.status() >= 400 && !(isPage && allowStatus.includes(r.status()))) problems.failedRequests.push(`${r.url()}: HTTP ${r.status()}`);
 	});
-	await beforeGoto?.(page);
-	await page.goto(url, { waitUntil: 'load' });
-	return { page, problems, close: () => context.close() };
+	return {
+		page,
+		problems,
+		async visit(url, options = {}) {
+			for (const list of Object.values(problems)) list.length = 0;
+			target = url;
+			allowStatus = options.allowStatus ?? [];
+			firstPaint = scriptsAfterFirstPaint ? new Promise<void>((resolve) => (painted = resolve)) : Promise.resolve();
+			await page.goto(url, { waitUntil: 'load' });
+		},
+		close: () => context.close(),
+	};
+}
+
+export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedPage> {
+	const { allowStatus = [], beforeGoto, ...tabOptions } = options;
+	const tab = await openTab(browser, tabOptions);
+	await beforeGoto?.(tab.page);
+	await tab.visit(url, { allowStatus });
+	return { page: tab.page, problems: tab.problems, close: tab.close };
 }
 
 /** Every problem recorded, as one list (empty when the page is clean). */
@@ -159,3 +196,13 @@ export async function layoutShifts(page: Page, settleMs = 300): Promise<LayoutSh
 
 /** The page's layout shift score (the sum, as CLS has it for a page this short-lived). */
 export const layoutShiftScore = (shifts: LayoutShift[]) => shifts.reduce((sum, s) => sum + s.value, 0);
+
+/**
+ * How many elements a locator finds and how many of them are shown. "Hidden" is asserted as
+ * `{ found: 1, shown: 0 }`, never as `isVisible() === false`, which also passes when the
+ * selector matches nothing (a renamed class would pass as hidden).
+ */
+export async function visibility(locator: Locator): Promise<{ found: number; shown: number }> {
+	const shown = await locator.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden').length);
+	return { found: await locator.count(), shown };
+}
