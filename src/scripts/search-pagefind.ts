@@ -6,6 +6,7 @@
  */
 import type { SearchHit, SearchResponse } from '../lib/search-run.ts';
 import type { PagefindFragment } from '../lib/search-results.ts';
+import { PAGEFIND_BUILD_TAG } from '../lib/pagefind-build.ts';
 import { withBase } from '../lib/urls.ts';
 
 export interface PagefindResult extends SearchHit {
@@ -42,7 +43,9 @@ export function loadPagefind(): Promise<Pagefind> {
 	loading ??= import(/* @vite-ignore */ withBase('/pagefind/pagefind.js'))
 		.then(async (module: Pagefind) => {
 			// Result URLs are indexed from the site root; the base path makes them work under /lcsi/ too.
-			await module.options({ baseUrl: import.meta.env.BASE_URL, noWorker: true });
+			// The build's tag makes the entry file's address the one the page preloaded (src/integrations/pagefind.ts).
+			const tag = document.querySelector<HTMLElement>('[data-pagefind-tag]')?.dataset.pagefindTag;
+			await module.options({ baseUrl: import.meta.env.BASE_URL, noWorker: true, ...(tag && tag !== PAGEFIND_BUILD_TAG ? { metaCacheTag: tag } : {}) });
 			await module.init();
 			await module.options({ ranking: RANKING });
 			return module;

@@ -568,9 +568,9 @@ describe('search that answers while you type (issue 15)', () => {
 			expect(requested.filter(pagefindCode)).toEqual([]);
 			// Intent: the pointer over the box warms Pagefind's script, WebAssembly and metadata.
 			await page.hover('#site-search-q');
-			await page.waitForFunction(() => document.querySelectorAll('link[rel="prefetch"][href*="/pagefind/"]').length === 3);
-			const prefetched = await page.$$eval('link[rel="prefetch"]', (ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
-			expect(prefetched).toEqual(['/pagefind/pagefind.js', '/pagefind/wasm.en-gb.pagefind', expect.stringMatching(/^\/pagefind\/pagefind\.en-gb_[0-9a-f]+\.pf_meta$/)]);
+			await page.waitForFunction(() => document.querySelectorAll('link[rel="prefetch"][href*="/pagefind/"]').length === 4);
+			const prefetched = await page.$$eval('link[rel="prefetch"]', (ls) => ls.map((l) => { const u = new URL((l as HTMLLinkElement).href); return u.pathname + u.search; }));
+			expect(prefetched).toEqual(['/pagefind/pagefind.js', expect.stringMatching(/^\/pagefind\/pagefind-entry\.json\?ts=en-gb_[0-9a-f]+$/), '/pagefind/wasm.en-gb.pagefind', expect.stringMatching(/^\/pagefind\/pagefind\.en-gb_[0-9a-f]+\.pf_meta$/)]);
 		} finally {
 			await context.close();
 		}
@@ -579,7 +579,12 @@ describe('search that answers while you type (issue 15)', () => {
 	test('the header box carries its query to the search page, which runs it with Pagefind already loading', async () => {
 		const { page, problems, close } = await openPage(browser, siteUrl('findings/3-who-benefits/'));
 		const requested: string[] = [];
-		page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+		const requestedWithQuery: string[] = [];
+		page.on('request', (r) => {
+			const u = new URL(r.url());
+			requested.push(u.pathname);
+			requestedWithQuery.push(u.pathname + u.search);
+		});
 		try {
 			await page.click('#site-search-q');
 			await page.keyboard.type('what is a cold spot');
@@ -588,8 +593,12 @@ describe('search that answers while you type (issue 15)', () => {
 			expect(await page.inputValue('#search-q')).toBe('what is a cold spot');
 			expect((await shownResults(page)).length).toBeGreaterThan(0);
 			// The search page asks for Pagefind's files from its head, before its own script runs.
-			expect(await page.$$eval('link[rel="preload"][href*="/pagefind/"], link[rel="modulepreload"][href*="/pagefind/"]', (ls) => ls.length)).toBe(3);
+			expect(await page.$$eval('link[rel="preload"][href*="/pagefind/"], link[rel="modulepreload"][href*="/pagefind/"]', (ls) => ls.length)).toBe(4);
 			expect(requested).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/wasm.en-gb.pagefind']));
+			// Pagefind asks for its entry file at the address preloaded (the build's tag), not a fresh one.
+			const entries = requestedWithQuery.filter((u) => u.startsWith('/pagefind/pagefind-entry.json'));
+			expect(entries.length).toBeGreaterThan(0);
+			expect(entries.every((u) => /\?ts=en-gb_[0-9a-f]+$/.test(u))).toBe(true);
 			// No web worker: the preloaded requests are the ones Pagefind uses.
 			expect(requested).not.toContain('/pagefind/pagefind-worker.js');
 			expect(allProblems(problems)).toEqual([]);

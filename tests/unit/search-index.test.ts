@@ -101,9 +101,9 @@ describe('the index policy', () => {
 	});
 
 	test('Pagefind file names are filled in where pages preload them', () => {
-		const html = '<link href="/lcsi/pagefind/pagefind.pf_meta" data-pagefind-preload><form data-search-warm="/pagefind/pagefind.js /pagefind/wasm.pagefind /pagefind/pagefind.pf_meta">';
+		const html = '<link href="/lcsi/pagefind/pagefind.pf_meta" data-pagefind-preload><form data-search-warm="/pagefind/pagefind.js /pagefind/pagefind-entry.json?ts=PAGEFIND_BUILD_TAG /pagefind/wasm.pagefind /pagefind/pagefind.pf_meta" data-pagefind-tag="PAGEFIND_BUILD_TAG">';
 		expect(fillPagefindNames(html, { hash: 'en-gb_abc', wasm: 'en-gb' })).toBe(
-			'<link href="/lcsi/pagefind/pagefind.en-gb_abc.pf_meta" data-pagefind-preload><form data-search-warm="/pagefind/pagefind.js /pagefind/wasm.en-gb.pagefind /pagefind/pagefind.en-gb_abc.pf_meta">',
+			'<link href="/lcsi/pagefind/pagefind.en-gb_abc.pf_meta" data-pagefind-preload><form data-search-warm="/pagefind/pagefind.js /pagefind/pagefind-entry.json?ts=en-gb_abc /pagefind/wasm.en-gb.pagefind /pagefind/pagefind.en-gb_abc.pf_meta" data-pagefind-tag="en-gb_abc">',
 		);
 	});
 
