@@ -281,10 +281,19 @@ let weights = new Map<string, PageWeight>();
 let lighthouseRows: LighthouseRow[] = [];
 let search = '';
 
+/** Builds that failed: reported in the output instead of losing the rest of the run. */
+const failedBuilds: string[] = [];
 for (const factor of factors) {
 	const project = await createTempProject(`bench-${factor}x`);
 	try {
-		builds.push(await timedBuild(factor, project));
+		try {
+			builds.push(await timedBuild(factor, project));
+		} catch (error) {
+			if (factor === 1) throw error;
+			failedBuilds.push(String(error).split('\n').slice(0, 6).join(' '));
+			log(`${factor}× build failed; going on`);
+			continue;
+		}
 		if (factor === 1) {
 			// The real site: weigh every page, run Lighthouse and the search benchmark on this build.
 			const server = await startServer({ root: project.dist, port: 0 });
@@ -331,6 +340,8 @@ const sections: string[] = [
 		]),
 		['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
 	),
+	'',
+	...(failedBuilds.length ? ['', `**Failed builds:** ${failedBuilds.join('; ')}`] : []),
 	'',
 	'Where the build time went (seconds), from the timings `astro build` prints: content sync and types, Vite bundling, rendering pages, rendering social-card PNGs, and the rest (start-up, sitemap, Pagefind).',
 	'',

@@ -73,9 +73,9 @@ const COPIERS: Record<keyof SyntheticCounts, Copier> = {
 		d.slug = `${d.slug}-x${k}`;
 		d.title = withSuffix(String(d.title), ` (copy ${k})`, 80);
 	},
+	// A report's full title and address live in the source registry (copyRegistryReports).
 	reports: (d, k, count) => {
 		d.order = (d.order as number) + k * count;
-		d.title = withSuffix(String(d.title), ` (copy ${k})`, 200);
 		d.shortTitle = withSuffix(String(d.shortTitle), ` (copy ${k})`, 40);
 	},
 	functions: (d, k, count) => {
@@ -104,5 +104,21 @@ export async function multiplyContent(contentDir: string, factor: number): Promi
 		}
 		counts[collection] = files.length * factor;
 	}
+	await copyRegistryReports(contentDir, factor);
 	return counts;
+}
+
+/**
+ * Each report page takes its title and GOV.UK address from the source registry
+ * (content/sources.yaml), keyed by the report's id: give every copy `<id>-x<k>` an entry of its
+ * own, with the title and address marked as a copy.
+ */
+async function copyRegistryReports(contentDir: string, factor: number): Promise<void> {
+	const file = join(contentDir, 'sources.yaml');
+	const sources = load(await readFile(file, 'utf8')) as Record<string, unknown>[];
+	const reports = sources.filter((s) => s.kind === 'report');
+	for (let k = 1; k < factor; k++) {
+		for (const report of reports) sources.push({ ...structuredClone(report), id: `${report.id}-x${k}`, title: `${report.title} (copy ${k})`, url: `${report.url}?copy=${k}` });
+	}
+	await writeFile(file, dump(sources, { lineWidth: -1 }));
 }

@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readMdx, readYaml } from '../support/content-files.ts';
-import { axeViolations } from './support/axe.ts';
+import { COLOUR_RULES, axeViolations } from './support/axe.ts';
 import { allProblems, launchBrowser, openPage, siteUrl, visibility } from './support/browser.ts';
 
 const findings = readMdx('findings')
@@ -189,17 +189,19 @@ describe('filters', () => {
 });
 
 describe('axe', () => {
-	for (const colorScheme of ['light', 'dark'] as const) {
-		for (const width of [1280, 320]) {
-			test.each(['evidence-map/', 'evidence-map/?function=convening&level=moderate'])(`/%s: no violations (${colorScheme}, ${width}px)`, async (path) => {
-				const { page, close } = await openPage(browser, siteUrl(path), { viewport: { width, height: 900 }, colorScheme });
-				try {
-					await page.locator('[data-map-filter]').waitFor({ state: 'visible' });
-					expect(await axeViolations(page, `/${path}`)).toEqual([]);
-				} finally {
-					await close();
-				}
-			});
-		}
+	// One visit per page and width: every rule in the light scheme, then the colour rules in the
+	// dark one (colours are all a change of scheme can break).
+	for (const width of [1280, 320]) {
+		test.each(['evidence-map/', 'evidence-map/?function=convening&level=moderate'])(`/%s: no violations at ${width}px in the light scheme, nor of the colour rules in the dark`, async (path) => {
+			const { page, close } = await openPage(browser, siteUrl(path), { viewport: { width, height: 900 } });
+			try {
+				await page.locator('[data-map-filter]').waitFor({ state: 'visible' });
+				expect(await axeViolations(page, `/${path} (light, ${width}px)`)).toEqual([]);
+				await page.emulateMedia({ colorScheme: 'dark' });
+				expect(await axeViolations(page, `/${path} (dark, ${width}px)`, COLOUR_RULES)).toEqual([]);
+			} finally {
+				await close();
+			}
+		});
 	}
 });

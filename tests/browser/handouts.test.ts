@@ -7,17 +7,21 @@
 import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { limit } from '../../scripts/lib/limit.ts';
 import { axeViolations } from './support/axe.ts';
 import { allProblems, launchBrowser, openPage, siteUrl, visibility } from './support/browser.ts';
+import { tabPool, type TabPool } from './support/tab-pool.ts';
 import { DIST } from './support/paths.ts';
 import { pdfOutlineTitles, pdfPageCount } from './support/pdf.ts';
 
 let browser: Browser;
+/** The twelve findings print from two reused tabs (support/tab-pool.ts). */
+let printTabs: TabPool;
 beforeAll(async () => {
 	browser = await launchBrowser();
+	printTabs = tabPool(browser, 2, {});
 });
 afterAll(async () => {
+	await printTabs?.close();
 	await browser?.close();
 });
 
@@ -32,28 +36,23 @@ const printedAddress = async (page: Page, path: string) => {
 };
 const packBox = (page: Page, n: number) => page.getByRole('checkbox', { name: new RegExp(`^Add to briefing pack\\s*: finding ${n}$`) });
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-const slot = limit(2);
 
 test('there are twelve finding pages to print', () => {
 	expect(FINDINGS).toHaveLength(12);
 });
 
 test.concurrent.for(FINDINGS)('finding %s prints on at most two A4 pages', (dir, { expect }) =>
-	slot(async () => {
-		const { page, close } = await openPage(browser, siteUrl(`findings/${dir}/`));
-		try {
-			const pdf = await print(page);
-			expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
-			expect(pdfPageCount(pdf)).toBeLessThanOrEqual(2);
-			// What prints: the statement's heading, the body's sections and the sources; not the
-			// contents list, the aside with its diagram, or Cite this.
-			const titles = pdfOutlineTitles(pdf);
-			expect(titles).toEqual(expect.arrayContaining(['What the research found', 'The evidence behind it', 'What it means', 'Sources']));
-			expect(titles).not.toContain('Cite this');
-			expect(titles).not.toContain('Where it sits in the theory of change');
-		} finally {
-			await close();
-		}
+	printTabs.use(async ({ page, visit }) => {
+		await visit(siteUrl(`findings/${dir}/`));
+		const pdf = await print(page);
+		expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
+		expect(pdfPageCount(pdf)).toBeLessThanOrEqual(2);
+		// What prints: the statement's heading, the body's sections and the sources; not the
+		// contents list, the aside with its diagram, or Cite this.
+		const titles = pdfOutlineTitles(pdf);
+		expect(titles).toEqual(expect.arrayContaining(['What the research found', 'The evidence behind it', 'What it means', 'Sources']));
+		expect(titles).not.toContain('Cite this');
+		expect(titles).not.toContain('Where it sits in the theory of change');
 	}),
 );
 

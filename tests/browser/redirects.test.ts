@@ -8,15 +8,20 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatTextDirective } from '../../src/lib/textFragment.ts';
 import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl } from './support/browser.ts';
+import { tabPool, type TabPool } from './support/tab-pool.ts';
 import { pageFile, readHeadMeta } from './support/head-meta.ts';
 import { builtPages } from './support/pages.ts';
 import { DIST } from './support/paths.ts';
 
 let browser: Browser;
+/** The twelve short addresses are followed in one reused tab (support/tab-pool.ts). */
+let tabs: TabPool;
 beforeAll(async () => {
 	browser = await launchBrowser();
+	tabs = tabPool(browser, 1, {});
 });
 afterAll(async () => {
+	await tabs?.close();
 	await browser?.close();
 });
 
@@ -30,16 +35,13 @@ test('there is a short address for each of the twelve findings', () => {
 });
 
 describe.each(Array.from({ length: 12 }, (_, i) => i + 1))('/findings/%i/', (n) => {
-	test('resolves to the finding’s page', async () => {
-		const { page, problems, close } = await openPage(browser, siteUrl(`findings/${n}/`));
-		try {
+	test('resolves to the finding’s page', () =>
+		tabs.use(async ({ page, problems, visit }) => {
+			await visit(siteUrl(`findings/${n}/`));
 			await page.waitForURL(siteUrl(findingPages.get(n)!));
 			expect(await page.locator('article.finding').getAttribute('data-finding-number')).toBe(String(n));
 			expect(allProblems(problems)).toEqual([]);
-		} finally {
-			await close();
-		}
-	});
+		}));
 
 	test('is a redirect page: canonical to the full URL, refresh, noindex, a visible link, the finding’s card', () => {
 		const head = readHeadMeta(DIST, `findings/${n}/`);

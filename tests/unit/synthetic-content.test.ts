@@ -14,6 +14,7 @@ let root: string;
 beforeAll(async () => {
 	root = await mkdtemp(join(tmpdir(), 'lcsi-synthetic-'));
 	for (const dir of ['findings', 'reports', 'functions']) await cp(join(REPO_ROOT, 'content', dir), join(root, 'content', dir), { recursive: true });
+	await cp(join(REPO_ROOT, 'content/sources.yaml'), join(root, 'content/sources.yaml'));
 	await cp(join(REPO_ROOT, 'src/content.config.ts'), join(root, 'src/content.config.ts'));
 });
 afterAll(async () => {
@@ -34,6 +35,13 @@ test('3× content has three of each, with unique numbers, slugs and orders', asy
 	const reports = await Promise.all((await readdir(join(root, 'content/reports'))).map((f) => frontmatter(join(root, 'content/reports', f))));
 	expect(new Set(reports.map((r) => r.order)).size).toBe(counts.reports);
 	expect(Math.max(...reports.map((r) => (r.shortTitle as string).length))).toBeLessThanOrEqual(40);
+	// A report's title and address come from the source registry, by its id (the file name):
+	// every copy has an entry of its own there, or its page could not be built.
+	const registry = load(await readFile(join(root, 'content/sources.yaml'), 'utf8')) as { id: string; kind: string; url: string }[];
+	const reportIds = (await readdir(join(root, 'content/reports'))).filter((f) => f.endsWith('.mdx') && !f.startsWith('_')).map((f) => f.replace(/\.mdx$/, ''));
+	const registered = new Set(registry.filter((s) => s.kind === 'report').map((s) => s.id));
+	expect(reportIds.filter((id) => !registered.has(id))).toEqual([]);
+	expect(new Set(registry.map((s) => s.url)).size).toBe(registry.length);
 	const functions = await Promise.all((await readdir(join(root, 'content/functions'))).map((f) => frontmatter(join(root, 'content/functions', f))));
 	expect(new Set(functions.map((f) => f.order)).size).toBe(counts.functions);
 });
