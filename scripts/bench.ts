@@ -122,7 +122,11 @@ async function timedBuild(factor: number, project: TempProject): Promise<BuildRo
 	}
 	log(`building ${factor}× content (${counts.findings} findings, ${counts.reports} reports, ${counts.functions} functions) in ${project.root}`);
 	const result = await project.build();
-	if (result.code !== 0) throw new Error(`The ${factor}× build failed:\n${result.output.slice(-3000)}`);
+	if (result.code !== 0) {
+		// The lines that name the problem, rather than the tail of the route list.
+		const errors = result.output.split('\n').filter((l) => /error|heap|killed|ENOMEM|ENOSPC/i.test(l)).slice(-8);
+		throw new Error(`The ${factor}× build failed (exit code ${result.code}): ${errors.join(' | ') || result.output.slice(-1000)}`);
+	}
 	const row = { factor, counts, pages: builtPages(project.dist).length, ms: result.ms, pagefind: dirSize(join(project.dist, 'pagefind')), index: indexSize(join(project.dist, 'pagefind')), dist: dirSize(project.dist), phases: phases(result.output, result.ms) };
 	log(`${factor}×: ${row.pages} pages in ${seconds(row.ms)} s`);
 	return row;
