@@ -3,6 +3,13 @@
  * `<link rel="modulepreload">` for every module its scripts import statically (all the way
  * down), so the browser fetches the whole set at once instead of one import level per round
  * trip. Dynamic `import()`s stay lazy: they are loaded only when a reader needs them.
+ *
+ * Scripts and their preloads are fetched at low priority (`fetchpriority="low"`): every page
+ * reads fully without them, so they should never compete with the HTML and its images for a
+ * slow connection before the first paint (Chrome fetches module scripts at high priority by
+ * default, and Lighthouse counts high-priority scripts as blocking the first paint). A page
+ * whose content is made by its scripts (the search page) marks itself `data-scripts-primary`
+ * and keeps the default priority.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -30,16 +37,16 @@ export function staticImports(entry: string, read: (sitePath: string) => string 
 	return [...seen];
 }
 
-/** Add modulepreload links for the static imports of the page's module scripts. */
+/** Add modulepreload links for the static imports of the page's module scripts, all at low priority unless the page's scripts are its content. */
 export function addModulePreloads(html: string, read: (sitePath: string) => string | undefined): string {
 	const entries = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!);
 	if (entries.length === 0) return html;
+	const priority = /\sdata-scripts-primary[\s>=]/.test(html) ? '' : ' fetchpriority="low"';
 	const deps = new Set<string>();
 	for (const entry of entries) for (const dep of staticImports(entry, read)) if (!entries.includes(dep)) deps.add(dep);
 	const missing = [...deps].filter((d) => !html.includes(`href="${d}"`));
-	if (missing.length === 0) return html;
-	const links = missing.map((d) => `<link rel="modulepreload" href="${d}">`).join('');
-	return html.replace('</head>', `${links}</head>`);
+	const links = missing.map((d) => `<link rel="modulepreload" href="${d}"${priority}>`).join('');
+	return html.replace(/<script type="module" src="([^"]+)">/g, `<script type="module" src="$1"${priority}>`).replace('</head>', `${links}</head>`);
 }
 
 function htmlFiles(dir: string): string[] {

@@ -43,6 +43,40 @@ describe('on a 390×844 phone', () => {
 		}
 	});
 
+	test('the header keeps its shape while its HTML is still arriving: nothing moves when the Menu button’s word, or the button, comes in', async () => {
+		// Chromium may paint a page part-way through parsing it; these are the states it was
+		// seen painting the header in, each of which moved the page once the rest arrived.
+		const { page, close } = await openPage(browser, siteUrl('reports/evidence-review/'), PHONE);
+		try {
+			const layout = () =>
+				page.evaluate(() => {
+					const box = (sel: string) => {
+						const r = document.querySelector(sel)?.getBoundingClientRect();
+						return r && { x: r.x, y: r.y, height: r.height };
+					};
+					return { name: box('.site-name-main'), menu: box('.nav-toggle'), icon: box('.nav-toggle svg'), search: box('.site-search'), main: box('main') };
+				});
+			const whole = await layout();
+			expect(whole.menu?.height).toBeGreaterThanOrEqual(44);
+			await page.evaluate(() => {
+				for (const node of [...document.querySelector('.nav-toggle summary')!.childNodes]) if (node.nodeType === Node.TEXT_NODE) node.remove();
+			});
+			expect(await layout(), 'the icon painted before the word').toEqual(whole);
+			await page.evaluate(() => document.querySelector('.nav-toggle summary')!.remove());
+			// Until its summary arrives the disclosure is hidden (the browser would show its own
+			// "Details"), so only where it sits matters, and what is around it must not move.
+			const bare = await layout();
+			expect(bare.icon).toBeUndefined();
+			expect(await page.locator('.nav-toggle').evaluate((d) => getComputedStyle(d).visibility)).toBe('hidden');
+			expect(JSON.stringify({ name: bare.name, search: bare.search, main: bare.main, menuY: bare.menu?.y }), 'the disclosure painted before its summary').toBe(JSON.stringify({ name: whole.name, search: whole.search, main: whole.main, menuY: whole.menu?.y }));
+			await page.evaluate(() => document.querySelector('.nav-toggle')!.remove());
+			const nameOnly = await layout();
+			expect(JSON.stringify([nameOnly.name, nameOnly.search]), 'the site’s name painted before the disclosure').toBe(JSON.stringify([whole.name, whole.search]));
+		} finally {
+			await close();
+		}
+	});
+
 	for (const javaScriptEnabled of [true, false]) {
 		test(`the navigation opens from the Menu button, with the keyboard, ${javaScriptEnabled ? 'with' : 'without'} JavaScript`, async () => {
 			const { page, close } = await openPage(browser, siteUrl('findings/'), { ...PHONE, javaScriptEnabled });

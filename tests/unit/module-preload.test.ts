@@ -18,10 +18,20 @@ test('static imports are followed all the way down; dynamic imports stay lazy', 
 test('a page gets one modulepreload per imported module, in its head, once', () => {
 	const html = '<html><head><title>x</title></head><body><script type="module" src="/_astro/page.js"></script></body></html>';
 	const out = addModulePreloads(html, read);
-	for (const dep of ['/_astro/announce.js', '/_astro/copy-text.js', '/_astro/side.js']) expect(out.split(`<link rel="modulepreload" href="${dep}">`)).toHaveLength(2);
+	for (const dep of ['/_astro/announce.js', '/_astro/copy-text.js', '/_astro/side.js']) expect(out.split(`<link rel="modulepreload" href="${dep}" fetchpriority="low">`)).toHaveLength(2);
 	expect(out).not.toContain('lazy.js');
 	expect(out.indexOf('modulepreload')).toBeLessThan(out.indexOf('</head>'));
 	expect(addModulePreloads(out, read)).toBe(out);
+});
+
+test('scripts are fetched at low priority, never ahead of what the first paint needs, unless the page is made by its scripts', () => {
+	const html = '<html><head><title>x</title></head><body><script type="module" src="/_astro/page.js"></script></body></html>';
+	const out = addModulePreloads(html, read);
+	expect(out).toContain('<script type="module" src="/_astro/page.js" fetchpriority="low"></script>');
+	expect(out.match(/<link rel="modulepreload"[^>]*>/g)?.every((l) => l.includes('fetchpriority="low"'))).toBe(true);
+	const primary = addModulePreloads(html.replace('<body>', '<body><main data-scripts-primary>'), read);
+	expect(primary).not.toContain('fetchpriority');
+	expect(primary.match(/<link rel="modulepreload"/g)).toHaveLength(3);
 });
 
 test('a page without module scripts is left as it is', () => {
