@@ -27,11 +27,12 @@ const EXCLUDED = 'aside, nav, form, svg, .cite-this, .copy-status, .para-link, [
 /** Inside a selection, what is not part of the quoted words: source markers and link icons. */
 const NOT_QUOTED = '.note-ref, .para-link, .anchor-link, .sr-only, [data-text-fragment-tools]';
 
-const tools = document.querySelector<HTMLElement>('[data-text-fragment-tools]');
-const scope = tools?.closest<HTMLElement>('article');
-if (tools && scope) setUp(tools, scope);
-
-function setUp(tools: HTMLElement, scope: HTMLElement) {
+/**
+ * Wire the controls (`tools`) to selections in `scope`, the article. Loaded by
+ * text-fragment-loader.ts at the reader's first selection, which passes whether the pointer is
+ * still down (a drag in progress) and then calls `update()` to offer the controls for it.
+ */
+export function setUp(tools: HTMLElement, scope: HTMLElement, state: { pointerDown: boolean } = { pointerDown: false }): { update(): void } {
 	const linkButton = tools.querySelector<HTMLButtonElement>('[data-text-fragment-link]')!;
 	const quoteButton = tools.querySelector<HTMLButtonElement>('[data-text-fragment-quote]')!;
 	const label = linkButton.querySelector<HTMLElement>('[data-label]')!;
@@ -41,7 +42,7 @@ function setUp(tools: HTMLElement, scope: HTMLElement) {
 	document.body.append(tools);
 	let url: string | undefined;
 	let quote: string | undefined;
-	let pointerDown = false;
+	let pointerDown = state.pointerDown;
 	let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
 	// The next Tab after a selection goes to the control, once: clicking into the page focuses
@@ -181,6 +182,7 @@ function setUp(tools: HTMLElement, scope: HTMLElement) {
 	window.addEventListener('resize', () => {
 		if (!tools.hidden) update();
 	});
+	return { update };
 }
 
 /**

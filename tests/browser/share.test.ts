@@ -55,8 +55,12 @@ describe('on a finding page', () => {
 			await markFarParagraph(page);
 			const paragraph = page.locator('[data-test-target]');
 			expect(await visibility(page.locator('button[data-text-fragment-link]'))).toEqual({ found: 1, shown: 0 });
+			// Its code is not part of the page's load: it comes with the first selection.
+			const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/text-fragment\.[^/]*\.js$/.test(e.name)).length);
+			expect(await loaded()).toBe(0);
 			await paragraph.click({ clickCount: 3 });
 			await control(page).waitFor({ state: 'visible' });
+			expect(await loaded()).toBe(1);
 			const selected = await selectionText(page);
 			expect(selected.trim()).toBe((await paragraph.innerText()).trim());
 			expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BUTTON');
