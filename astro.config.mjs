@@ -13,6 +13,7 @@ import modulePreload from './src/integrations/module-preload.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { indexablePage } from './src/integrations/sitemap-filter.ts';
 import { contentDir } from './src/lib/contentDir.ts';
+import { sharedChunk } from './src/lib/shared-chunk.ts';
 
 // One place for where the site lives. SITE_URL gives canonical and social-card URLs;
 // BASE_PATH hosts the site under a sub-path such as /lcsi/. A production build must be told
@@ -63,6 +64,12 @@ export default defineConfig({
 	vite: {
 		build: {
 			rollupOptions: {
+				output: {
+					// The small modules that several page scripts share travel as one file, not one
+					// request each: on a slow phone connection each request waits its turn for one of
+					// the browser's six connections to a host (src/lib/shared-chunk.ts).
+					manualChunks: sharedChunk,
+				},
 				// Every MDX module carries Astro's "use astro:head-inject" directive; the bundler's
 				// warning about it is noise, not a problem in our content.
 				onwarn(warning, warn) {

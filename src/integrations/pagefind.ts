@@ -15,7 +15,10 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // Imported up front: the config's module runner is closed by the time build:done runs.
 import { close, createIndex } from 'pagefind';
+import { gunzipSync } from 'node:zlib';
 import { PAGEFIND_BUILD_TAG } from '../lib/pagefind-build.ts';
+import { SEARCH_RECORDS_PLACEHOLDER, fillSearchRecords, searchRecords, type SearchRecords } from '../lib/search-records.ts';
+import type { PagefindFragment } from '../lib/search-results.ts';
 import { INDEX_CHUNK_SIZE, INDEX_EXCLUDE_SELECTORS, extractQuestions, prepareForIndex, questionRecordHtml } from '../lib/search-index.ts';
 
 /** Where the common questions page is built, relative to the output folder. */
@@ -68,6 +71,31 @@ async function fillPreloads(outDir: string, files: string[]): Promise<void> {
 	}
 }
 
+/** Pagefind's fragment files as it wrote them: gzip, a signature, then the JSON (its `content` is the page's text). */
+async function readFragments(outDir: string): Promise<[string, PagefindFragment][]> {
+	const dir = join(outDir, 'pagefind', 'fragment');
+	const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment'));
+	return Promise.all(
+		names.map(async (name): Promise<[string, PagefindFragment]> => {
+			const text = gunzipSync(await readFile(join(dir, name))).toString('utf8');
+			const { content, ...rest } = JSON.parse(text.slice(text.indexOf('{'))) as PagefindFragment & { content: string };
+			return [name.replace(/\.pf_fragment$/, ''), { ...rest, excerpt: '', sub_results: [], raw_content: content }];
+		}),
+	);
+}
+
+/** The search page carries every record's address, meta and filters (src/lib/search-records.ts). */
+async function fillRecords(outDir: string, files: string[]): Promise<void> {
+	let records: SearchRecords | undefined;
+	for (const file of files) {
+		const path = join(outDir, file);
+		const html = await readFile(path, 'utf8');
+		if (!html.includes(SEARCH_RECORDS_PLACEHOLDER)) continue;
+		records ??= searchRecords(await readFragments(outDir));
+		await writeFile(path, fillSearchRecords(html, records));
+	}
+}
+
 export default function pagefind(): AstroIntegration {
 	return {
 		name: 'lcsi-pagefind',
@@ -100,6 +128,7 @@ export default function pagefind(): AstroIntegration {
 					const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 					if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
 					await fillPreloads(outDir, files);
+					await fillRecords(outDir, files);
 					logger.info(`Indexed ${pages} pages and ${questions} common questions`);
 				} finally {
 					// Stop Pagefind's background service even when indexing failed, so the build exits.

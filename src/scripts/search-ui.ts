@@ -5,8 +5,11 @@
  * - Readers ask questions: the content words are searched (src/lib/search-run.ts), and when a
  *   query asks one of the common questions, its answer comes first, then the results.
  * - It answers while you type: Pagefind is already loading when the page opens; each keystroke
- *   preloads the index for the words so far, the search runs when typing pauses, and each
- *   result appears as soon as its text arrives. Filter options come with the first search.
+ *   preloads the index for the words so far, and the search runs when typing pauses. Each
+ *   result's kind, title and link show as soon as the search has run, from the records the page
+ *   carries (src/lib/search-records.ts), which also hold the common questions' answers; its
+ *   excerpt and matching sections follow when its text arrives. Filter options load once the
+ *   first results are on screen (or when the filters are opened), not ahead of them.
  * - The query and filters live in the URL (history.replaceState), so any search can be shared.
  * - After a search the reader asked for (a link or the header box, Enter, the button), focus
  *   moves to the result count, so Tab and the arrow keys reach the first result at once; while
@@ -19,6 +22,8 @@ import { loadPagefind, type Pagefind, type PagefindResult } from './search-pagef
 import { ASKED_OVERLAP, type AnswerCard, QUESTION_KIND_LABELS, SEARCH_MARKS, filterValueLabel, pickAnswer, shapeResult, sortFilterValues, statusMessage, type ShapedResult } from '../lib/search-results.ts';
 import { contentTerms, wordOverlap } from '../lib/search-query.ts';
 import { runQuery } from '../lib/search-run.ts';
+import { recordAsFragment, type SearchRecords } from '../lib/search-records.ts';
+import type { PagefindFragment } from '../lib/search-results.ts';
 import { FILTER_NAMES, type SearchState, hasSearch, readSearchState, searchStateToQuery } from '../lib/search-url.ts';
 import { withBase } from '../lib/urls.ts';
 
@@ -42,6 +47,8 @@ export interface StartOptions {
 	/** Move focus to the result count after the first search (the reader arrived with a query). */
 	focusResults?: boolean;
 }
+
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function startSearch(form: HTMLFormElement, options: StartOptions = {}): Promise<void> {
 	const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -71,10 +78,28 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 	const wantedFilters = { ...initial.filters };
 
 	if (hasSearch(initial)) status.textContent = 'Searching…';
+	const records: SearchRecords = JSON.parse(document.querySelector('[data-search-records]')?.textContent || '{}');
+	/** A result as far as the page's records know it (no text yet), with the base path Pagefind would give its URL. */
+	const known = (id: string): PagefindFragment | undefined => {
+		const record = records[id];
+		return record && recordAsFragment({ ...record, url: withBase(record.url) });
+	};
+	const questionTitles = Object.values(records).flatMap((r) => (r.meta.type === QUESTION_TYPE && r.meta.title ? [r.meta.title] : []));
+
 	const api: Pagefind = await loadPagefind();
-	// Filter values (a few hundred bytes) load alongside the first search, not before it.
-	const allFilters: Promise<FilterCounts> = api.filters().catch(() => ({}));
-	allFilters.then(fillOptions);
+	// The filter options are filled once the first results are shown, or when the filters are
+	// opened, so filling them never holds up a first search.
+	// (Pagefind fetches the filter data a search needs with the search itself; this reads it.)
+	let allFilters: Promise<FilterCounts> | undefined;
+	const loadFilters = (): Promise<FilterCounts> =>
+		(allFilters ??= api
+			.filters()
+			.catch(() => ({}))
+			.then((totals) => {
+				fillOptions(totals);
+				return totals;
+			}));
+	filterBox.addEventListener('toggle', () => filterBox.open && void loadFilters());
 
 	/** Filter options come from the index itself, so they always match what was indexed. */
 	function fillOptions(totals: FilterCounts) {
@@ -119,6 +144,7 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		}
 	}
 
+	/** A result's kind, title and link; renderDetails() adds what needs its text. */
 	function renderResult(item: HTMLLIElement, result: ShapedResult, index: number) {
 		const kindId = `search-result-${index}-kind`;
 		const kind = document.createElement('p');
@@ -134,6 +160,12 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		link.setAttribute('aria-describedby', kindId);
 		heading.append(link);
 		item.append(kind, heading);
+		renderDetails(item, result);
+		item.hidden = false;
+	}
+
+	/** The excerpt and matching sections, under a result already on screen (focus and links stay put). */
+	function renderDetails(item: HTMLLIElement, result: ShapedResult) {
 		if (result.excerpt) {
 			const excerpt = document.createElement('p');
 			excerpt.className = 'search-result-excerpt';
@@ -159,7 +191,6 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 			}
 			item.append(sections);
 		}
-		item.hidden = false;
 	}
 
 	function renderAnswer(card: AnswerCard | undefined) {
@@ -228,10 +259,12 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 	}
 
 	/**
-	 * Append the next page of results, each as soon as its text arrives (in order, so the list
-	 * never reshuffles); resolves with the first link added once all are in.
+	 * Append the next page of results: each result's title and link at once when the page's
+	 * records know it, its excerpt and sections when its text arrives (a result the records do
+	 * not know waits for its text); `onFirst` gets the batch's first link as soon as it is on
+	 * screen. Resolves once all are in.
 	 */
-	async function showMore(thisRun: number, ready: Promise<unknown> = Promise.resolve()): Promise<HTMLAnchorElement | null> {
+	async function showMore(thisRun: number, ready: Promise<unknown> = Promise.resolve(), onFirst?: (link: HTMLAnchorElement) => void): Promise<void> {
 		const batch = pending.slice(shownCount, shownCount + PAGE_SIZE);
 		const start = shownCount;
 		const items = batch.map(() => {
@@ -245,15 +278,31 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		list.hidden = shownCount === 0;
 		more.hidden = shownCount >= pending.length;
 		more.textContent = `Show more results (${shownCount} of ${pending.length} shown)`;
+		const text = batch.map((result) => result.data());
+		const firstShown = () => {
+			if (start === 0) performance.mark(SEARCH_MARKS.first, { detail: { query: shownQuery } });
+			const link = items[0]?.querySelector('a');
+			if (link) onFirst?.(link);
+		};
+		await ready;
+		await yieldToBrowser();
+		if (thisRun !== run) return;
+		batch.forEach((result, i) => {
+			const record = known(result.id);
+			if (record) renderResult(items[i]!, shapeResult(record, shownQuery, shownTerms), start + i);
+		});
+		if (items[0] && !items[0].hidden) firstShown();
 		await Promise.all(
 			batch.map(async (result, i) => {
-				const [fragment] = await Promise.all([result.data(), ready]);
+				const fragment = await text[i]!;
 				if (thisRun !== run) return;
-				renderResult(items[i]!, shapeResult(fragment, shownQuery, shownTerms), start + i);
-				if (i === 0 && start === 0) performance.mark(SEARCH_MARKS.first, { detail: { query: shownQuery } });
+				const shaped = shapeResult(fragment, shownQuery, shownTerms);
+				if (items[i]!.hidden) {
+					renderResult(items[i]!, shaped, start + i);
+					if (i === 0) firstShown();
+				} else renderDetails(items[i]!, shaped);
 			}),
 		);
-		return items[0]?.querySelector('a') ?? null;
 	}
 
 	/**
@@ -265,11 +314,14 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		if (terms.length === 0 || filters.type) return undefined;
 		const found = await runQuery(api, query, { ...filters, type: QUESTION_TYPE });
 		const top = found.results.slice(0, ANSWER_FROM_TOP);
-		const fragments = await Promise.all(top.map((r) => r.data()));
-		const typed = Object.keys((await allFilters).question ?? {}).find((title) => wordOverlap(query, title) >= ASKED_OVERLAP);
+		// A question's answer is in the page's records; only one they lack is fetched.
+		const fragments = await Promise.all(top.map((r) => known(r.id) ?? r.data()));
+		const titles = questionTitles.length ? questionTitles : Object.keys((await loadFilters()).question ?? {});
+		const typed = titles.find((title) => wordOverlap(query, title) >= ASKED_OVERLAP);
 		if (typed && !fragments.some((f) => f.meta.title === typed)) {
 			const exact = await api.search(null, { filters: { ...filters, type: QUESTION_TYPE, question: typed } });
-			const fragment = await exact.results[0]?.data();
+			const first = exact.results[0];
+			const fragment = first && (known(first.id) ?? (await first.data()));
 			if (fragment) fragments.unshift(fragment);
 		}
 		return pickAnswer(
@@ -300,9 +352,13 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		// Questions are answered above the results, never listed among them.
 		const listFilters = filters.type ? filters : { ...filters, type: { none: [QUESTION_TYPE] } };
 		const terms = contentTerms(words);
-		const answer = answerFor(words, words ? terms : [], filters).catch(() => undefined);
 		const found = await runQuery(api, words, listFilters);
 		if (thisRun !== run) return;
+		// Pagefind searches on this thread: let the browser paint and handle input between the
+		// list's searches and the answer's, rather than in one long task.
+		await yieldToBrowser();
+		if (thisRun !== run) return;
+		const answer = answerFor(words, words ? terms : [], filters).catch(() => undefined);
 		pending = found.results;
 		shownCount = 0;
 		shownQuery = words;
@@ -320,7 +376,7 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		});
 		await showMore(thisRun, card);
 		const shownCard = await card;
-		await allFilters;
+		await loadFilters();
 		if (thisRun !== run) return;
 		showCounts(found.filters);
 		announce(shownCard ? `${message} First, a common question: ${shownCard.question}` : message);
@@ -387,9 +443,8 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 		search(currentState());
 		input.focus();
 	});
-	more.addEventListener('click', async () => {
-		const first = await showMore(run);
-		first?.focus();
+	more.addEventListener('click', () => {
+		void showMore(run, undefined, (first) => first.focus());
 	});
 
 	// Words typed while Pagefind loaded (before the input listener above existed) count too.

@@ -17,7 +17,7 @@ import { contentDir } from '../../src/lib/contentDir.ts';
 import { isStopWord } from '../../src/lib/search-query.ts';
 import { SHORTCUT_KEY } from '../../src/lib/search-shortcut.ts';
 import { COLOUR_RULES, axeViolations } from './support/axe.ts';
-import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl, type OpenedPage } from './support/browser.ts';
+import { allProblems, launchBrowser, openPage, siteUrl, subSiteUrl, visibility, type OpenedPage } from './support/browser.ts';
 import { builtPages } from './support/pages.ts';
 import { DIST } from './support/paths.ts';
 
@@ -627,6 +627,55 @@ describe('search that answers while you type (issue 15)', () => {
 			await close();
 		}
 	});
+});
+
+test('a result shows its kind, title and link before its text arrives, then its excerpt; an answer needs no request', async () => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	try {
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const asked: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().includes('/pagefind/fragment/')) asked.push('fragment');
+		});
+		await page.route('**/pagefind/fragment/**', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto(siteUrl('search/?q=local+knowledge'));
+		const first = page.locator('[data-search-results] > li').first();
+		await first.locator('h2 a').waitFor();
+		const early = await shownResults(page);
+		expect(early.length).toBeGreaterThan(1);
+		expect(early.slice(0, 3).map((r) => r.path)).toContain('/findings/5-local-knowledge/');
+		expect(early.every((r) => r.kind && r.title && r.sections.length === 0 && r.marks === 0)).toBe(true);
+		// No text yet: it was asked for, and is held.
+		expect(await page.locator('[data-search-results] .search-result-excerpt').count()).toBe(0);
+		expect(asked).toContain('fragment');
+
+		// A common question is answered from the page's own records while the text is still held.
+		await page.fill('#search-q', 'what is a cold spot');
+		const answer = page.locator('[data-search-answer]');
+		await expect.poll(async () => (await visibility(answer)).shown, { timeout: 10_000 }).toBe(1);
+		const heldAnswer = [await answer.locator('h2').textContent(), await answer.locator('.search-answer-text').textContent()];
+		expect(heldAnswer[1]?.length).toBeGreaterThan(20);
+
+		release();
+		// The same answer as from the question's own text.
+		await page.fill('#search-q', 'what is a cold spot?');
+		await expect.poll(async () => [await answer.locator('h2').textContent(), await answer.locator('.search-answer-text').textContent()], { timeout: 10_000 }).toEqual(heldAnswer);
+		await page.fill('#search-q', 'local knowledge');
+		await waitForSearch(page, 'local knowledge');
+		expect(await page.locator('[data-search-results] > li').first().locator('.search-result-excerpt, .search-result-sections').count()).toBeGreaterThan(0);
+		const full = await shownResults(page);
+		// The text adds to a result; it never changes what it is or where it leads.
+		expect(full.slice(0, early.length).map((r) => [r.kind, r.title, r.href])).toEqual(early.map((r) => [r.kind, r.title, r.href]));
+		// The filter options are filled once results are in.
+		await expect.poll(() => page.locator('select[name="type"] option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+	} finally {
+		await context.close();
+	}
 });
 
 test('when Pagefind cannot load, the search page says so instead of waiting for ever', async () => {

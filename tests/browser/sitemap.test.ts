@@ -42,10 +42,10 @@ describe.each([
 		expect(urls.sort()).toEqual(expected.sort());
 	});
 
-	test('pages that ask not to be indexed are not listed: 404, search and the short finding addresses', () => {
+	test('pages that ask not to be indexed are not listed: 404, the pack form and the short finding addresses', () => {
 		const urls = sitemapUrls(dir, base).map((u) => new URL(u).pathname);
 		const noindex = built().filter((p) => readHeadMeta(dir, p).noindex);
-		expect(noindex).toEqual(expect.arrayContaining(['404.html', 'search/', 'findings/5/']));
+		expect(noindex).toEqual(expect.arrayContaining(['404.html', 'findings/pack/', 'findings/5/']));
 		for (const p of noindex) expect(urls, `/${p}`).not.toContain(`${base}${p}`);
 		for (let n = 1; n <= 12; n++) expect(urls).not.toContain(`${base}findings/${n}/`);
 	});
