@@ -1,6 +1,6 @@
 /**
  * Search engines get a complete and honest map of the site, from the one SITE_URL setting:
- * the sitemap lists every page except those that ask not to be indexed (404, search, the short
+ * the sitemap lists every page except those that ask not to be indexed (404, the pack form, the short
  * /findings/N/ redirects), each under its canonical URL; robots.txt points at the sitemap.
  */
 import { existsSync, readFileSync } from 'node:fs';
