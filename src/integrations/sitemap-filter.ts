@@ -1,7 +1,7 @@
 /**
  * Which pages @astrojs/sitemap lists: every built page except those that ask not to be
  * indexed (`<meta name="robots" content="noindex">`: the short /findings/N/ redirects, the
- * search page, 404). The filter runs after the pages are written, so it reads each page's own
+ * briefing-pack form, 404). The filter runs after the pages are written, so it reads each page's own
  * HTML: the one rule is the page's `noindex` prop, not a list here that could drift from it.
  */
 import { readFileSync } from 'node:fs';
