@@ -13,9 +13,9 @@ import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 // Imported up front: the config's module runner is closed by the time build:done runs.
 import { close, createIndex } from 'pagefind';
-import { gunzipSync } from 'node:zlib';
 import { PAGEFIND_BUILD_TAG } from '../lib/pagefind-build.ts';
 import { SEARCH_RECORDS_PLACEHOLDER, fillSearchRecords, searchRecords, type SearchRecords } from '../lib/search-records.ts';
 import type { PagefindFragment } from '../lib/search-results.ts';

@@ -8,8 +8,8 @@
  *   preloads the index for the words so far, and the search runs when typing pauses. Each
  *   result's kind, title and link show as soon as the search has run, from the records the page
  *   carries (src/lib/search-records.ts), which also hold the common questions' answers; its
- *   excerpt and matching sections follow when its text arrives. Filter options load once the
- *   first results are on screen (or when the filters are opened), not ahead of them.
+ *   excerpt and matching sections follow when its text arrives. The filter options are
+ *   filled once the first results are on screen (or when the filters are opened).
  * - The query and filters live in the URL (history.replaceState), so any search can be shared.
  * - After a search the reader asked for (a link or the header box, Enter, the button), focus
  *   moves to the result count, so Tab and the arrow keys reach the first result at once; while
@@ -87,9 +87,8 @@ export async function startSearch(form: HTMLFormElement, options: StartOptions =
 	const questionTitles = Object.values(records).flatMap((r) => (r.meta.type === QUESTION_TYPE && r.meta.title ? [r.meta.title] : []));
 
 	const api: Pagefind = await loadPagefind();
-	// The filter options are filled once the first results are shown, or when the filters are
-	// opened, so filling them never holds up a first search.
-	// (Pagefind fetches the filter data a search needs with the search itself; this reads it.)
+	// Pagefind fetches the filter data with the first search; reading it into the options
+	// waits until the first results are shown, or the filters are opened.
 	let allFilters: Promise<FilterCounts> | undefined;
 	const loadFilters = (): Promise<FilterCounts> =>
 		(allFilters ??= api
