@@ -1,7 +1,9 @@
 /**
  * A small static file server for the built site, used by `npm start`, the browser tests and
  * the benchmarks. It serves `root` under `base` (e.g. `/lcsi/`), compresses text with gzip as
- * any CDN would (so transfer sizes are realistic), and answers unknown paths with 404.html.
+ * any CDN would (so transfer sizes are realistic), answers unknown paths with 404.html, and
+ * sends the cache rules the site declares in its `_headers` file (public/_headers), as the
+ * static hosts that read that file do; anything without a rule is `no-cache`.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -42,6 +44,34 @@ export interface ServeOptions {
 	host?: string;
 }
 
+/** One `_headers` rule: a path pattern (`*` matches anything, slashes too) and the headers it sets. */
+export interface HeaderRule {
+	pattern: RegExp;
+	headers: Record<string, string>;
+}
+
+/** Parse a `_headers` file (Netlify's and Cloudflare Pages' format): a path, then its headers indented below it. */
+export function parseHeaderRules(text: string): HeaderRule[] {
+	const rules: HeaderRule[] = [];
+	for (const line of text.split('\n')) {
+		if (!line.trim() || line.trim().startsWith('#')) continue;
+		if (!/^\s/.test(line)) {
+			const source = line.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+			rules.push({ pattern: new RegExp(`^${source}$`), headers: {} });
+			continue;
+		}
+		const rule = rules.at(-1);
+		const colon = line.indexOf(':');
+		if (rule && colon > 0) rule.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+	}
+	return rules;
+}
+
+/** The headers the rules give a site path (relative to the base, with its leading slash); later rules win. */
+export function headersFor(rules: HeaderRule[], sitePath: string): Record<string, string> {
+	return Object.assign({}, ...rules.filter((r) => r.pattern.test(sitePath)).map((r) => r.headers));
+}
+
 /** Resolve a request path to a file under root, or undefined when it is outside base or missing. */
 export async function resolveFile(root: string, base: string, pathname: string): Promise<string | undefined> {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -63,7 +93,9 @@ export async function resolveFile(root: string, base: string, pathname: string):
 	}
 }
 
-export function startServer({ root, base = '/', port = 4321, host = '127.0.0.1' }: ServeOptions): Promise<StaticServer> {
+export async function startServer({ root, base = '/', port = 4321, host = '127.0.0.1' }: ServeOptions): Promise<StaticServer> {
+	const rules = parseHeaderRules(await readFile(join(resolve(root), '_headers'), 'utf8').catch(() => ''));
+	const prefix = base.endsWith('/') ? base : `${base}/`;
 	const server = createServer(async (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		// A directory without its trailing slash: redirect, as static hosts do.
@@ -86,6 +118,7 @@ export function startServer({ root, base = '/', port = 4321, host = '127.0.0.1' 
 			'Content-Type': TYPES[ext] ?? 'application/octet-stream',
 			'Cache-Control': 'no-cache',
 			'X-Content-Type-Options': 'nosniff',
+			...(status === 200 && url.pathname.startsWith(prefix) ? headersFor(rules, url.pathname.slice(prefix.length - 1)) : {}),
 		};
 		try {
 			// A validator, as static hosts send: a file fetched before (a prefetch, say) is revalidated
