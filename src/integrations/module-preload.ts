@@ -8,10 +8,11 @@
  * reads fully without them, so they should never compete with the HTML and its images for a
  * slow connection before the first paint (Chrome fetches module scripts at high priority by
  * default, and Lighthouse counts high-priority scripts as blocking the first paint). A page
- * whose content is made by its scripts (the search page) marks itself `data-scripts-primary`
- * and keeps the default priority.
+ * whose content is made by its scripts (the search page) marks that content
+ * `data-scripts-primary`: the scripts that make it keep the default priority and come first.
  */
 import type { AstroIntegration } from 'astro';
+import { SEARCH_PAGE_SCRIPTS } from '../lib/index-chunks.ts';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,16 +38,56 @@ export function staticImports(entry: string, read: (sitePath: string) => string 
 	return [...seen];
 }
 
-/** Add modulepreload links for the static imports of the page's module scripts, all at low priority unless the page's scripts are its content. */
+/**
+ * The module scripts a page's content is made by: those inside its `data-scripts-primary`
+ * element or after it within `<main>` (the search page's own script; not the header's or the
+ * layout's, which every page has).
+ */
+function primaryEntries(html: string): Set<string> {
+	const from = html.search(/\sdata-scripts-primary[\s>=]/);
+	if (from === -1) return new Set();
+	const to = html.indexOf('</main>', from);
+	const region = html.slice(from, to === -1 ? undefined : to);
+	return new Set([...region.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!));
+}
+
+/** A page's primary scripts (see primaryEntries) and all they import statically, in the order the page needs them. */
+export function primaryScripts(html: string, read: (sitePath: string) => string | undefined): string[] {
+	return [...new Set([...primaryEntries(html)].flatMap((entry) => [entry, ...staticImports(entry, read)]))];
+}
+
+/**
+ * The header box prefetches the search page's scripts once a reader shows intent
+ * (src/scripts/search-warm.ts): put their names where the page has SEARCH_PAGE_SCRIPTS.
+ */
+export function fillSearchPageScripts(html: string, scripts: string[]): string {
+	return html.replaceAll(SEARCH_PAGE_SCRIPTS, scripts.join(' '));
+}
+
+/**
+ * Add modulepreload links for the static imports of the page's module scripts, all at low
+ * priority. A page made by its scripts (`data-scripts-primary`) has its own scripts and what
+ * they import preloaded first thing in its head, at the default priority, so they are among
+ * the first requests the page makes (over HTTP/1.1 a browser opens six connections to a host;
+ * found at the end of a long page, they would queue behind its other preloads). They are also
+ * `async`: they run as soon as they arrive, not after the header's low-priority script that
+ * comes before them (module scripts otherwise run in page order). What they use is above them
+ * in the page, so it has been parsed by then.
+ */
 export function addModulePreloads(html: string, read: (sitePath: string) => string | undefined): string {
 	const entries = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!);
 	if (entries.length === 0) return html;
-	const priority = /\sdata-scripts-primary[\s>=]/.test(html) ? '' : ' fetchpriority="low"';
-	const deps = new Set<string>();
-	for (const entry of entries) for (const dep of staticImports(entry, read)) if (!entries.includes(dep)) deps.add(dep);
-	const missing = [...deps].filter((d) => !html.includes(`href="${d}"`));
-	const links = missing.map((d) => `<link rel="modulepreload" href="${d}"${priority}>`).join('');
-	return html.replace(/<script type="module" src="([^"]+)">/g, `<script type="module" src="$1"${priority}>`).replace('</head>', `${links}</head>`);
+	const primary = primaryEntries(html);
+	const deps = (from: string[]) => from.flatMap((entry) => [entry, ...staticImports(entry, read)]);
+	const first = primaryScripts(html, read);
+	const rest = [...new Set(deps(entries.filter((e) => !primary.has(e))))].filter((d) => !entries.includes(d) && !first.includes(d));
+	const link = (href: string, low: boolean) => (html.includes(`href="${href}"`) ? '' : `<link rel="modulepreload" href="${href}"${low ? ' fetchpriority="low"' : ''}>`);
+	const early = first.map((d) => link(d, false)).join('');
+	const late = rest.map((d) => link(d, true)).join('');
+	return html
+		.replace(/<script type="module" src="([^"]+)">/g, (_, src: string) => `<script type="module" src="${src}"${primary.has(src) ? ' async' : ' fetchpriority="low"'}>`)
+		.replace(/<head>(\s*<meta charset="[^"]*">)?/, (head) => `${head}${early}`)
+		.replace('</head>', `${late}</head>`);
 }
 
 function htmlFiles(dir: string): string[] {
@@ -72,9 +113,12 @@ export default function modulePreload(): AstroIntegration {
 					return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 				};
 				let changed = 0;
-				for (const file of htmlFiles(outDir)) {
+				const files = htmlFiles(outDir);
+				const searchPage = files.map((file) => readFileSync(file, 'utf8')).find((html) => primaryEntries(html).size > 0);
+				const searchScripts = searchPage ? primaryScripts(searchPage, read) : [];
+				for (const file of files) {
 					const html = readFileSync(file, 'utf8');
-					const next = addModulePreloads(html, read);
+					const next = fillSearchPageScripts(addModulePreloads(html, read), searchScripts);
 					if (next !== html) {
 						writeFileSync(file, next);
 						changed++;

@@ -16,7 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 // Imported up front: the config's module runner is closed by the time build:done runs.
 import { close, createIndex } from 'pagefind';
+import { SEARCH_INDEX_PLACEHOLDER, decodePagefindMeta, fillSearchIndexPlan, type SearchIndexPlan } from '../lib/index-chunks.ts';
 import { PAGEFIND_BUILD_TAG } from '../lib/pagefind-build.ts';
+import { QUESTION_WORDS, STOP_WORDS } from '../lib/search-query.ts';
 import { SEARCH_RECORDS_PLACEHOLDER, fillSearchRecords, searchRecords, type SearchRecords } from '../lib/search-records.ts';
 import type { PagefindFragment } from '../lib/search-results.ts';
 import { INDEX_CHUNK_SIZE, INDEX_EXCLUDE_SELECTORS, extractQuestions, prepareForIndex, questionRecordHtml } from '../lib/search-index.ts';
@@ -58,16 +60,39 @@ export function fillPagefindNames(html: string, language: { hash: string; wasm?:
 		.replaceAll(PAGEFIND_BUILD_TAG, language.hash);
 }
 
-async function fillPreloads(outDir: string, files: string[]): Promise<void> {
-	const entry = JSON.parse(await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-		languages: Record<string, { hash: string; wasm?: string }>;
-	};
-	const language = Object.values(entry.languages)[0];
-	if (!language) return;
+type Language = { hash: string; wasm?: string };
+
+/** The index's language (the site has one) as Pagefind's entry file names it. */
+async function indexLanguage(outDir: string): Promise<Language | undefined> {
+	const entry = JSON.parse(await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, Language> };
+	return Object.values(entry.languages)[0];
+}
+
+async function fillPreloads(outDir: string, files: string[], language: Language): Promise<void> {
 	for (const file of files) {
 		const path = join(outDir, file);
 		const html = await readFile(path, 'utf8');
 		if (html.includes('data-pagefind-preload')) await writeFile(path, fillPagefindNames(html, language));
+	}
+}
+
+/**
+ * The search page's early script preloads the index files for the words being typed
+ * (src/lib/index-chunks.ts): give it the chunk table from the metadata, the filter file every
+ * search reads (the kind of page: questions are kept out of the list, src/scripts/search-ui.ts),
+ * and the words the search never sends.
+ */
+async function fillIndexPlan(outDir: string, files: string[], language: Language): Promise<void> {
+	const readPlan = async (): Promise<SearchIndexPlan> => {
+		const meta = decodePagefindMeta(gunzipSync(await readFile(join(outDir, 'pagefind', `pagefind.${language.hash}.pf_meta`))));
+		if (!meta.filters.type) throw new Error('Pagefind metadata has no "type" filter, which every search reads');
+		return { chunks: meta.chunks, filters: [meta.filters.type], stop: [...QUESTION_WORDS, ...STOP_WORDS] };
+	};
+	let plan: SearchIndexPlan | undefined;
+	for (const file of files) {
+		const path = join(outDir, file);
+		const html = await readFile(path, 'utf8');
+		if (html.includes(SEARCH_INDEX_PLACEHOLDER)) await writeFile(path, fillSearchIndexPlan(html, (plan ??= await readPlan())));
 	}
 }
 
@@ -127,7 +152,10 @@ export default function pagefind(): AstroIntegration {
 					if (pages === 0) throw new Error(`Pagefind found no pages with data-pagefind-body in ${outDir}`);
 					const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 					if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-					await fillPreloads(outDir, files);
+					const language = await indexLanguage(outDir);
+					if (!language) throw new Error('Pagefind wrote no language to pagefind-entry.json');
+					await fillPreloads(outDir, files, language);
+					await fillIndexPlan(outDir, files, language);
 					await fillRecords(outDir, files);
 					logger.info(`Indexed ${pages} pages and ${questions} common questions`);
 				} finally {

@@ -558,7 +558,15 @@ describe('keyboard', () => {
 describe('search that answers while you type (issue 15)', () => {
 	const pagefindCode = (url: string) => url.includes('/pagefind/');
 
-	test('a reading page loads none of the search until the reader shows intent in the header box', async () => {
+	/** The search page's own scripts as its built HTML loads them (async, fetched first), and what they import. */
+	const searchPageScripts = () => {
+		const html = readFileSync(join(DIST, 'search', 'index.html'), 'utf8');
+		const own = [...html.matchAll(/<script type="module" src="([^"]+)" async>/g)].map((m) => m[1]!);
+		const early = [...html.slice(0, html.indexOf('<title>')).matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
+		return { own, early };
+	};
+
+	test('a reading page loads none of the search until the reader shows intent in the header box, then prefetches what the search page needs first', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
 		const requested: string[] = [];
@@ -566,11 +574,31 @@ describe('search that answers while you type (issue 15)', () => {
 		try {
 			await page.goto(siteUrl('findings/3-who-benefits/'), { waitUntil: 'networkidle' });
 			expect(requested.filter(pagefindCode)).toEqual([]);
-			// Intent: the pointer over the box warms Pagefind's script, WebAssembly and metadata.
+			// Intent: the pointer over the box warms Pagefind's files and the search page's scripts.
 			await page.hover('#site-search-q');
-			await page.waitForFunction(() => document.querySelectorAll('link[rel="prefetch"][href*="/pagefind/"]').length === 4);
+			await page.waitForFunction(() => document.querySelectorAll('link[rel="prefetch"]').length > 0);
 			const prefetched = await page.$$eval('link[rel="prefetch"]', (ls) => ls.map((l) => { const u = new URL((l as HTMLLinkElement).href); return u.pathname + u.search; }));
-			expect(prefetched).toEqual(['/pagefind/pagefind.js', expect.stringMatching(/^\/pagefind\/pagefind-entry\.json\?ts=en-gb_[0-9a-f]+$/), '/pagefind/wasm.en-gb.pagefind', expect.stringMatching(/^\/pagefind\/pagefind\.en-gb_[0-9a-f]+\.pf_meta$/)]);
+			const { own, early } = searchPageScripts();
+			expect(own).toHaveLength(1);
+			expect(early[0]).toBe(own[0]);
+			expect(prefetched).toEqual([
+				expect.stringMatching(/^\/pagefind\/pagefind-entry\.json\?ts=en-gb_[0-9a-f]+$/),
+				'/pagefind/wasm.en-gb.pagefind',
+				expect.stringMatching(/^\/pagefind\/pagefind\.en-gb_[0-9a-f]+\.pf_meta$/),
+				'/pagefind/pagefind.js',
+				...early,
+			]);
+			// Once they have arrived, the search page opened from the box takes every one from the cache
+			// (public/_headers keeps them a few minutes): nothing is sent again.
+			const warmed = await page.$$eval('link[rel="prefetch"]', (ls) => ls.map((l) => (l as HTMLLinkElement).href));
+			await page.waitForFunction((urls) => urls.every((u) => performance.getEntriesByName(u).some((e) => (e as PerformanceResourceTiming).responseEnd > 0)), warmed);
+			await page.click('#site-search-q');
+			await page.keyboard.type('cold spot');
+			await Promise.all([page.waitForURL(/\/search\/\?q=cold\+spot$/), page.keyboard.press('Enter')]);
+			await waitForSearch(page, 'cold spot');
+			const used = await page.evaluate((urls) => urls.map((u) => performance.getEntriesByName(u).map((e) => (e as PerformanceResourceTiming).transferSize)), warmed);
+			expect(used.every((sizes) => sizes.length > 0)).toBe(true);
+			expect(used.flat().filter((size) => size > 0)).toEqual([]);
 		} finally {
 			await context.close();
 		}
@@ -593,7 +621,9 @@ describe('search that answers while you type (issue 15)', () => {
 			expect(await page.inputValue('#search-q')).toBe('what is a cold spot');
 			expect((await shownResults(page)).length).toBeGreaterThan(0);
 			// The search page asks for Pagefind's files from its head, before its own script runs.
-			expect(await page.$$eval('link[rel="preload"][href*="/pagefind/"], link[rel="modulepreload"][href*="/pagefind/"]', (ls) => ls.length)).toBe(4);
+			expect(await page.$$eval('link[rel="preload"][data-pagefind-preload], link[rel="modulepreload"][href*="/pagefind/"]', (ls) => ls.length)).toBe(4);
+			// And the early script asked for the index files of the query's words as the page was read.
+			expect(await page.$$eval('link[rel="preload"][href*="/pagefind/index/"]', (ls) => ls.length)).toBeGreaterThan(0);
 			expect(requested).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/wasm.en-gb.pagefind']));
 			// Pagefind asks for its entry file at the address preloaded (the build's tag), not a fresh one.
 			const entries = requestedWithQuery.filter((u) => u.startsWith('/pagefind/pagefind-entry.json'));
@@ -604,6 +634,58 @@ describe('search that answers while you type (issue 15)', () => {
 			expect(allProblems(problems)).toEqual([]);
 		} finally {
 			await close();
+		}
+	});
+
+	test("the search page fetches the index files for the words being typed before its search has loaded, and Pagefind needs no others", async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const { own } = searchPageScripts();
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		// Hold the search page's script: only the early script in the page runs until it is released.
+		await page.route((url) => own.some((s) => url.pathname === s), async (route) => {
+			await held;
+			await route.continue();
+		});
+		const indexRequests: string[] = [];
+		page.on('request', (r) => {
+			if (r.url().includes('/pagefind/index/')) indexRequests.push(new URL(r.url()).pathname);
+		});
+		try {
+			await page.goto(siteUrl('search/'), { waitUntil: 'domcontentloaded' });
+			await page.click('#search-q');
+			await page.keyboard.type('what is a cold spot');
+			await page.waitForFunction(() => document.querySelectorAll('link[rel="preload"][href*="/pagefind/index/"]').length >= 2);
+			const preloaded = await page.$$eval('link[rel="preload"][href*="/pagefind/"]', (ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname));
+			expect(await page.$$eval('[data-search-results] > li', (li) => li.length)).toBe(0);
+			// Only the content words' files: "what", "is" and "a" fetch nothing.
+			const preloadedIndex = preloaded.filter((p) => p.includes('/pagefind/index/'));
+			expect(preloadedIndex.length).toBeLessThanOrEqual(2);
+			expect(preloaded.filter((p) => p.includes('/pagefind/filter/'))).toHaveLength(1);
+			release();
+			await waitForSearch(page, 'what is a cold spot');
+			expect((await shownResults(page)).length).toBeGreaterThan(0);
+			// Pagefind's own requests for index files were the preloaded ones, each fetched once.
+			expect([...new Set(indexRequests)].sort()).toEqual([...preloadedIndex].sort());
+			expect(indexRequests).toHaveLength(new Set(indexRequests).size);
+		} finally {
+			release();
+			await context.close();
+		}
+	});
+
+	test('a link with a search has its index files on the way as the page is read, before its search script runs', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const { own } = searchPageScripts();
+		await page.route((url) => own.some((s) => url.pathname === s), (route) => route.abort());
+		try {
+			await page.goto(siteUrl(searchPath({ q: 'commissioning funding' })), { waitUntil: 'domcontentloaded' });
+			const preloaded = await page.$$eval('link[rel="preload"][href*="/pagefind/index/"]', (ls) => ls.length);
+			expect(preloaded).toBeGreaterThanOrEqual(1);
+		} finally {
+			await context.close();
 		}
 	});
 
