@@ -21,6 +21,12 @@ export const STAGE_TITLES: Record<Stage, { short: string; long: string; one: str
 	impact: { short: 'Impacts', long: 'The three impacts', one: 'impact' },
 };
 
+/** The diagram's title, for every drawing of it. */
+export const DIAGRAM_TITLE = 'Theory of change: how local civil society infrastructure’s activities lead to outcomes, pathways and impacts';
+
+/** "1 link", "3 links". */
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export interface DiagramModel {
 	site: Site;
 	graph: DiagramGraph;
