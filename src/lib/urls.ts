@@ -22,3 +22,12 @@ export function withoutBase(path: string, base: string = import.meta.env.BASE_UR
 export function absoluteUrl(path: string, site: URL | string, base: string = import.meta.env.BASE_URL): string {
 	return new URL(withBase(path, base), site).href;
 }
+
+/**
+ * An SVG as a `data:` URL, as short as it is valid: double quotes become single, and only the
+ * characters a URL may not hold as they are (spaces, <, >, #, % and the like) are escaped.
+ */
+export function svgDataUrl(svg: string): string {
+	const text = svg.trim().replace(/\s+/g, ' ').replaceAll('"', "'");
+	return `data:image/svg+xml,${text.replace(/[^\w'()*+,./:;=?@!$&~-]/g, (c) => encodeURIComponent(c))}`;
+}
