@@ -1,12 +1,16 @@
 /**
  * Warm the search page while a reader shows intent in a search box that leads to it (focus, a
- * keystroke, the pointer over it, a touch): prefetch what that page needs before it can search
- * (Pagefind's entry file, WebAssembly, metadata and script, and the page's own scripts: the
- * form's `data-search-warm`, filled in after the build). They are kept for a few minutes
- * (public/_headers), so the search page finds them in the cache, and its HTML and the index
- * files for the words (which its own early script fetches, src/scripts/search-early.ts) are the
- * only requests left. The index files are not prefetched here: that would take a request for
- * their table first, and a prefetch still running when the next page arrives is dropped.
+ * keystroke, the pointer over it, a touch):
+ * - the search page's HTML, with a speculation rule: it is the same whatever the query, and says
+ *   so (No-Vary-Search in public/_headers), so the copy fetched now serves /search/?q=… when the
+ *   reader presses Enter, even while it is still arriving;
+ * - what that page needs before it can search (Pagefind's WebAssembly, metadata, entry file and
+ *   script, and the page's own scripts: the form's `data-search-warm`, filled in after the
+ *   build). They are kept for a few minutes (public/_headers), so the search page finds them in
+ *   the cache. They are fetched with `keepalive`, so a file still arriving when the search page
+ *   opens is not dropped with this page, and the search page's own request for it waits for it.
+ * The index files for the words are left to the search page's early script
+ * (src/scripts/search-early.ts): fetching them here would first take a request for their table.
  *
  * It runs as a classic script inline, right after the header's form (SearchBox.astro), so it
  * listens from the first keystroke: the page's module scripts load at low priority after its
@@ -23,14 +27,16 @@ export function startSearchWarm(): void {
 	const warm = () => {
 		if (warmed) return;
 		warmed = true;
-		for (const href of (header.dataset.searchWarm ?? '').split(/\s+/).filter(Boolean)) {
-			const link = document.createElement('link');
-			link.rel = 'prefetch';
-			link.href = href;
-			// The search page fetches these in CORS mode (module scripts, and Pagefind's fetch()): match that.
-			link.crossOrigin = 'anonymous';
-			document.head.append(link);
+		if (HTMLScriptElement.supports?.('speculationrules')) {
+			const rules = document.createElement('script');
+			rules.type = 'speculationrules';
+			rules.textContent = JSON.stringify({ prefetch: [{ source: 'list', urls: [header.action], expects_no_vary_search: 'params' }] });
+			document.head.append(rules);
 		}
+		for (const href of (header.dataset.searchWarm ?? '').split(/\s+/).filter(Boolean))
+			fetch(href, { keepalive: true, priority: 'low' } as RequestInit)
+				.then((response) => response.arrayBuffer())
+				.catch(() => undefined);
 	};
 	const intent = (event: Event) => {
 		if (event.target instanceof Element && event.target.closest(`form[role="search"][action="${action}"]`)) warm();

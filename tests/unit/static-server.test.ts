@@ -13,6 +13,9 @@ test("the site's _headers: named-by-content files are kept for a year, Pagefind'
 	for (const kind of ['index', 'fragment', 'filter']) expect(cache(`/pagefind/${kind}/en-gb_9ef0c1d.pf_${kind}`)).toBe('public, max-age=31536000, immutable');
 	for (const path of ['/pagefind/pagefind.js', '/pagefind/pagefind.en-gb_d6ef9db3a3bba.pf_meta', '/pagefind/pagefind-entry.json', '/pagefind/wasm.en-gb.pagefind']) expect(cache(path), path).toBe('public, max-age=300');
 	for (const path of ['/', '/search/', '/findings/3-who-benefits/', '/pagefind/pagefind-ui.js.map.html']) expect(cache(path), path).toBeUndefined();
+	// The search page's HTML is the same for any query, so a copy fetched ahead serves /search/?q=….
+	expect(headersFor(rules, '/search/')['No-Vary-Search']).toBe('params');
+	expect(headersFor(rules, '/findings/')['No-Vary-Search']).toBeUndefined();
 });
 
 test('a rule is a path with * for anything; dots and other pattern characters are literal; later rules win', () => {
