@@ -12,10 +12,10 @@
  * `data-scripts-primary`: the scripts that make it keep the default priority and come first.
  */
 import type { AstroIntegration } from 'astro';
-import { SEARCH_PAGE_SCRIPTS } from '../lib/index-chunks.ts';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEARCH_PAGE_SCRIPTS } from '../lib/pagefind-build.ts';
 
 /** Static imports in a minified module: `import"./a.js"`, `from"./b.js"` (also with spaces). */
 const STATIC_IMPORT = /(?:\bimport|\bfrom)\s*["'](\.{1,2}\/[^"']+\.js)["']/g;
@@ -51,9 +51,14 @@ function primaryEntries(html: string): Set<string> {
 	return new Set([...region.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!));
 }
 
+/** Scripts and all they import statically, each once, in the order they are needed. */
+function withImports(entries: Iterable<string>, read: (sitePath: string) => string | undefined): string[] {
+	return [...new Set([...entries].flatMap((entry) => [entry, ...staticImports(entry, read)]))];
+}
+
 /** A page's primary scripts (see primaryEntries) and all they import statically, in the order the page needs them. */
 export function primaryScripts(html: string, read: (sitePath: string) => string | undefined): string[] {
-	return [...new Set([...primaryEntries(html)].flatMap((entry) => [entry, ...staticImports(entry, read)]))];
+	return withImports(primaryEntries(html), read);
 }
 
 /**
@@ -78,9 +83,8 @@ export function addModulePreloads(html: string, read: (sitePath: string) => stri
 	const entries = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!);
 	if (entries.length === 0) return html;
 	const primary = primaryEntries(html);
-	const deps = (from: string[]) => from.flatMap((entry) => [entry, ...staticImports(entry, read)]);
-	const first = primaryScripts(html, read);
-	const rest = [...new Set(deps(entries.filter((e) => !primary.has(e))))].filter((d) => !entries.includes(d) && !first.includes(d));
+	const first = withImports(primary, read);
+	const rest = withImports(entries.filter((e) => !primary.has(e)), read).filter((d) => !entries.includes(d) && !first.includes(d));
 	const link = (href: string, low: boolean) => (html.includes(`href="${href}"`) ? '' : `<link rel="modulepreload" href="${href}"${low ? ' fetchpriority="low"' : ''}>`);
 	const early = first.map((d) => link(d, false)).join('');
 	const late = rest.map((d) => link(d, true)).join('');
@@ -114,8 +118,9 @@ export default function modulePreload(): AstroIntegration {
 				};
 				let changed = 0;
 				const files = htmlFiles(outDir);
-				const searchPage = files.map((file) => readFileSync(file, 'utf8')).find((html) => primaryEntries(html).size > 0);
-				const searchScripts = searchPage ? primaryScripts(searchPage, read) : [];
+				// The search page (the page made by its scripts): its scripts go in every header box's warm list.
+				const searchPage = files.find((file) => primaryEntries(readFileSync(file, 'utf8')).size > 0);
+				const searchScripts = searchPage ? primaryScripts(readFileSync(searchPage, 'utf8'), read) : [];
 				for (const file of files) {
 					const html = readFileSync(file, 'utf8');
 					const next = fillSearchPageScripts(addModulePreloads(html, read), searchScripts);

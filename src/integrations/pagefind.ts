@@ -68,32 +68,16 @@ async function indexLanguage(outDir: string): Promise<Language | undefined> {
 	return Object.values(entry.languages)[0];
 }
 
-async function fillPreloads(outDir: string, files: string[], language: Language): Promise<void> {
-	for (const file of files) {
-		const path = join(outDir, file);
-		const html = await readFile(path, 'utf8');
-		if (html.includes('data-pagefind-preload')) await writeFile(path, fillPagefindNames(html, language));
-	}
-}
-
 /**
- * The search page's early script preloads the index files for the words being typed
- * (src/lib/index-chunks.ts): give it the chunk table from the metadata, the filter file every
+ * What the search page's early script needs to preload the index files for the words being
+ * typed (src/lib/index-chunks.ts): the chunk table from the metadata, the filter file every
  * search reads (the kind of page: questions are kept out of the list, src/scripts/search-ui.ts),
  * and the words the search never sends.
  */
-async function fillIndexPlan(outDir: string, files: string[], language: Language): Promise<void> {
-	const readPlan = async (): Promise<SearchIndexPlan> => {
-		const meta = decodePagefindMeta(gunzipSync(await readFile(join(outDir, 'pagefind', `pagefind.${language.hash}.pf_meta`))));
-		if (!meta.filters.type) throw new Error('Pagefind metadata has no "type" filter, which every search reads');
-		return { chunks: meta.chunks, filters: [meta.filters.type], stop: [...QUESTION_WORDS, ...STOP_WORDS] };
-	};
-	let plan: SearchIndexPlan | undefined;
-	for (const file of files) {
-		const path = join(outDir, file);
-		const html = await readFile(path, 'utf8');
-		if (html.includes(SEARCH_INDEX_PLACEHOLDER)) await writeFile(path, fillSearchIndexPlan(html, (plan ??= await readPlan())));
-	}
+async function readIndexPlan(outDir: string, language: Language): Promise<SearchIndexPlan> {
+	const meta = decodePagefindMeta(gunzipSync(await readFile(join(outDir, 'pagefind', `pagefind.${language.hash}.pf_meta`))));
+	if (!meta.filters.type) throw new Error('Pagefind metadata has no "type" filter, which every search reads');
+	return { chunks: meta.chunks, filters: [meta.filters.type], stop: [...QUESTION_WORDS, ...STOP_WORDS] };
 }
 
 /** Pagefind's fragment files as it wrote them: gzip, a signature, then the JSON (its `content` is the page's text). */
@@ -109,15 +93,22 @@ async function readFragments(outDir: string): Promise<[string, PagefindFragment]
 	);
 }
 
-/** The search page carries every record's address, meta and filters (src/lib/search-records.ts). */
-async function fillRecords(outDir: string, files: string[]): Promise<void> {
+/**
+ * Fill in, in one pass over the pages, what is known only once the index is written: Pagefind's
+ * file names where pages preload or prefetch them, and on the search page its index plan and its
+ * records (src/lib/search-records.ts). Plan and records are read only if a page needs them.
+ */
+async function fillPages(outDir: string, files: string[], language: Language): Promise<void> {
+	let plan: SearchIndexPlan | undefined;
 	let records: SearchRecords | undefined;
 	for (const file of files) {
 		const path = join(outDir, file);
-		const html = await readFile(path, 'utf8');
-		if (!html.includes(SEARCH_RECORDS_PLACEHOLDER)) continue;
-		records ??= searchRecords(await readFragments(outDir));
-		await writeFile(path, fillSearchRecords(html, records));
+		const original = await readFile(path, 'utf8');
+		let html = original;
+		if (html.includes('data-pagefind-preload')) html = fillPagefindNames(html, language);
+		if (html.includes(SEARCH_INDEX_PLACEHOLDER)) html = fillSearchIndexPlan(html, (plan ??= await readIndexPlan(outDir, language)));
+		if (html.includes(SEARCH_RECORDS_PLACEHOLDER)) html = fillSearchRecords(html, (records ??= searchRecords(await readFragments(outDir))));
+		if (html !== original) await writeFile(path, html);
 	}
 }
 
@@ -154,9 +145,7 @@ export default function pagefind(): AstroIntegration {
 					if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
 					const language = await indexLanguage(outDir);
 					if (!language) throw new Error('Pagefind wrote no language to pagefind-entry.json');
-					await fillPreloads(outDir, files, language);
-					await fillIndexPlan(outDir, files, language);
-					await fillRecords(outDir, files);
+					await fillPages(outDir, files, language);
 					logger.info(`Indexed ${pages} pages and ${questions} common questions`);
 				} finally {
 					// Stop Pagefind's background service even when indexing failed, so the build exits.

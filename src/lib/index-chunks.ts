@@ -24,12 +24,6 @@ export interface SearchIndexPlan {
 	stop: string[];
 }
 
-/**
- * In the header box's `data-search-warm`, the search page's own scripts (what they are is known
- * once the build has written the search page): src/integrations/module-preload.ts fills it in.
- */
-export const SEARCH_PAGE_SCRIPTS = 'SEARCH_PAGE_SCRIPTS';
-
 /** Where the search page keeps it: `<script type="application/json" data-search-index>`, filled after indexing. */
 export const SEARCH_INDEX_PLACEHOLDER = '<script type="application/json" data-search-index>{}</script>';
 

@@ -4,3 +4,10 @@
  * and src/scripts/search-pagefind.ts passes that tag to Pagefind (its `metaCacheTag` option).
  */
 export const PAGEFIND_BUILD_TAG = 'PAGEFIND_BUILD_TAG';
+
+/**
+ * Placeholder in the header box's `data-search-warm` for the search page's own scripts, whose
+ * names are known only once the build has written them: src/integrations/module-preload.ts
+ * replaces it.
+ */
+export const SEARCH_PAGE_SCRIPTS = 'SEARCH_PAGE_SCRIPTS';
