@@ -175,6 +175,32 @@ function escapeHtml(text: string): string {
 /** How many words an excerpt shows (Pagefind's own default is 30). */
 export const EXCERPT_WORDS = 30;
 
+/** The last page's words and where the searched terms fall among them (see wordMatches). */
+let lastMatches: { rawContent: string; key: string; all: string[]; matches: { at: number; term: number }[] } | undefined;
+
+/**
+ * A page's words, and which term each matching word answers to (whole words; punctuation
+ * around a word ignored). A result's page and each of its sections take their excerpts from
+ * the same text, one after another, so the last page's answer is kept rather than worked out
+ * again for every section.
+ */
+function wordMatches(rawContent: string, wanted: string[]): { all: string[]; matches: { at: number; term: number }[] } {
+	const key = wanted.join('\u0000');
+	if (lastMatches?.rawContent === rawContent && lastMatches.key === key) return lastMatches;
+	const all = rawContent.split(/[^\S\uFEFF]+/);
+	const match = termMatcher(wanted);
+	const matches: { at: number; term: number }[] = [];
+	for (let i = 0; i < all.length; i++) {
+		const raw = all[i]!;
+		const bare = /^[a-z0-9]+$/i.test(raw) ? raw : raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+		if (!bare) continue;
+		const t = match(bare);
+		if (t !== -1) matches.push({ at: i, term: t });
+	}
+	lastMatches = { rawContent, key, all, matches };
+	return lastMatches;
+}
+
 /**
  * An excerpt centred on the matched passage: the window of `length` words (within one
  * section, from `from` to `to` word positions) holding the most distinct searched words, moved
@@ -183,21 +209,12 @@ export const EXCERPT_WORDS = 30;
  * the sentence that answers. Returns safe HTML; '' when nothing in the range matches.
  */
 export function centredExcerpt(rawContent: string, terms: string[], from = 0, to?: number, length = EXCERPT_WORDS): string {
-	const all = rawContent.split(/[^\S\uFEFF]+/);
-	const end = Math.min(to ?? all.length, all.length);
-	const start = Math.max(0, Math.min(from, end));
 	const wanted = terms.filter((t) => !isStopWord(t));
 	if (wanted.length === 0) return '';
-	const match = termMatcher(wanted);
-	// Which term each word answers to (whole words; punctuation around a word ignored).
-	const matched: { at: number; term: number }[] = [];
-	for (let i = start; i < end; i++) {
-		const raw = all[i]!;
-		const bare = /^[a-z0-9]+$/i.test(raw) ? raw : raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-		if (!bare) continue;
-		const t = match(bare);
-		if (t !== -1) matched.push({ at: i, term: t });
-	}
+	const { all, matches } = wordMatches(rawContent, wanted);
+	const end = Math.min(to ?? all.length, all.length);
+	const start = Math.max(0, Math.min(from, end));
+	const matched = matches.filter((m) => m.at >= start && m.at < end);
 	if (matched.length === 0) return '';
 	// The window of `length` words with the most distinct terms, then the tightest cluster, then
 	// the most matches (two pointers over the matches, so long pages stay fast).
