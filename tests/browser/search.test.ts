@@ -696,6 +696,36 @@ describe('search that answers while you type (issue 15)', () => {
 		}
 	});
 
+	test('the text segmenter Pagefind splits a query with is made while its files arrive, before the first search', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		// Record when each Intl.Segmenter is made, and by what (Pagefind's search, or the warm-up).
+		await page.addInitScript(() => {
+			const made: { at: number; bySearch: boolean }[] = [];
+			(window as unknown as { segmentersMade: typeof made }).segmentersMade = made;
+			Object.defineProperty(Intl, 'Segmenter', {
+				value: new Proxy(Intl.Segmenter, {
+					construct(target, args) {
+						made.push({ at: performance.now(), bySearch: (new Error().stack ?? '').includes('/pagefind/pagefind.js') });
+						return Reflect.construct(target, args);
+					},
+				}),
+			});
+		});
+		try {
+			await page.goto(siteUrl(searchPath({ q: 'cold spot' })));
+			await waitForSearch(page, 'cold spot');
+			const made = await page.evaluate(() => (window as unknown as { segmentersMade: { at: number; bySearch: boolean }[] }).segmentersMade);
+			const bySearch = made.filter((m) => m.bySearch);
+			const warm = made.filter((m) => !m.bySearch);
+			expect(bySearch.length, 'segmenters Pagefind made for the query').toBeGreaterThanOrEqual(1);
+			expect(warm.length, 'segmenters made by the page itself').toBeGreaterThanOrEqual(1);
+			expect(warm[0]!.at, 'the warm-up came before the first search').toBeLessThan(bySearch[0]!.at);
+		} finally {
+			await context.close();
+		}
+	});
+
 	test('results appear while typing, before Enter, and each result as soon as its text arrives', async () => {
 		const { page, problems, close } = await openPage(browser, siteUrl('search/'));
 		try {
