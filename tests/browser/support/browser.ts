@@ -5,7 +5,7 @@
  * elsewhere). Pages open with reduced motion, so nothing scrolls or animates while a test
  * reads positions, and can report their layout shifts (layoutShifts()).
  */
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Frame, Locator, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_OPTIONS, CHROMIUM_PATH, chromium } from './chromium.ts';
 import { SUB_DIST } from './paths.ts';
@@ -142,12 +142,102 @@ export async function openTab(browser: Browser, options: TabOptions = {}): Promi
 	};
 }
 
+/**
+ * Tabs that tests have closed, kept for the next openPage() in the same test file with the same
+ * options: a new tab costs 0.3-0.5 s of the 2-core machine (mostly its renderer process), a
+ * visit in an open one about a quarter of that, and most tests open a page, use it and close
+ * it. Only a tab whose state cannot outlive its test goes back (see `tidy()`), with the site's
+ * storage and cookies cleared and the pointer moved off the content, so the next test meets a
+ * first visit as before. Spare tabs close with the file's connection (launchBrowser()).
+ */
+const spareTabs = new WeakMap<Browser, Map<string, Tab[]>>();
+
+/**
+ * What a test may do to a page or its context that the next test would inherit: an init script,
+ * a route, emulation, permissions, a CDP session. Calling any of these leaves the tab to be
+ * closed rather than kept. (Listeners a test adds are counted at close instead, because
+ * Playwright's own waits add and remove listeners too.)
+ */
+const LASTING_PAGE_CALLS = ['addInitScript', 'exposeFunction', 'exposeBinding', 'route', 'routeFromHAR', 'setViewportSize', 'emulateMedia', 'setExtraHTTPHeaders', 'addLocatorHandler', 'setDefaultTimeout', 'setDefaultNavigationTimeout'];
+const LASTING_CONTEXT_CALLS = ['addInitScript', 'exposeFunction', 'exposeBinding', 'route', 'routeFromHAR', 'grantPermissions', 'setOffline', 'setGeolocation', 'setExtraHTTPHeaders', 'setHTTPCredentials', 'newCDPSession', 'newPage'];
+const LASTING_CLOCK_CALLS = ['install', 'setFixedTime', 'setSystemTime', 'pauseAt'];
+
+/** Per tab: whether a test has called a lasting method since the tab was last handed out. */
+const changedTabs = new WeakMap<Tab, { lasting: boolean }>();
+
+function watchLastingChanges(tab: Tab): { lasting: boolean } {
+	let state = changedTabs.get(tab);
+	if (state) return state;
+	const flag = { lasting: false };
+	state = flag;
+	changedTabs.set(tab, flag);
+	const watch = (target: object, names: string[]) => {
+		const methods = target as Record<string, unknown>;
+		for (const name of names) {
+			const original = methods[name];
+			if (typeof original !== 'function') continue;
+			methods[name] = (...args: unknown[]) => {
+				flag.lasting = true;
+				return (original as (...a: unknown[]) => unknown).apply(target, args);
+			};
+		}
+	};
+	watch(tab.page, LASTING_PAGE_CALLS);
+	watch(tab.page.context(), LASTING_CONTEXT_CALLS);
+	watch(tab.page.clock, LASTING_CLOCK_CALLS);
+	return state;
+}
+
+/** Listeners on the page (Playwright's Page is an EventEmitter, though its types do not say so). */
+const listenerCount = (page: Page) => {
+	const emitter = page as unknown as { eventNames(): (string | symbol)[]; listenerCount(name: string | symbol): number };
+	return emitter.eventNames().reduce((n, name) => n + emitter.listenerCount(name), 0);
+};
+
 export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<OpenedPage> {
 	const { allowStatus = [], beforeGoto, ...tabOptions } = options;
-	const tab = await openTab(browser, tabOptions);
-	await beforeGoto?.(tab.page);
+	const key = JSON.stringify(tabOptions);
+	let spares = spareTabs.get(browser);
+	if (!spares) spareTabs.set(browser, (spares = new Map()));
+	const tab = spares.get(key)?.pop() ?? (await openTab(browser, tabOptions));
+	const { page } = tab;
+	const changes = watchLastingChanges(tab);
+	changes.lasting = false;
+	await beforeGoto?.(page);
+	// Every site the tab shows during the test, whose storage the next test must not find.
+	const origins = new Set<string>();
+	const onNavigated = (frame: Frame) => {
+		if (frame === page.mainFrame() && /^https?:/.test(frame.url())) origins.add(new URL(frame.url()).origin);
+	};
+	page.on('framenavigated', onNavigated);
 	await tab.visit(url, { allowStatus });
-	return { page: tab.page, problems: tab.problems, close: tab.close };
+	const listeners = listenerCount(page);
+
+	/** Make the tab as a new one would be, or say it cannot be. */
+	const tidy = async (): Promise<boolean> => {
+		if (changes.lasting || page.isClosed() || listenerCount(page) > listeners) return false;
+		page.off('framenavigated', onNavigated);
+		if (origins.size !== 1 || !origins.has(new URL(page.url()).origin)) return false;
+		await page.evaluate(() => {
+			localStorage.clear();
+			sessionStorage.clear();
+		});
+		await page.context().clearCookies();
+		await page.mouse.move(0, 0);
+		await page.goto('about:blank');
+		return true;
+	};
+	let closed = false;
+	const close = async () => {
+		if (closed) return;
+		closed = true;
+		if (await tidy().catch(() => false)) {
+			const list = spares.get(key) ?? [];
+			spares.set(key, list);
+			list.push(tab);
+		} else await tab.close();
+	};
+	return { page, problems: tab.problems, close };
 }
 
 /** Every problem recorded, as one list (empty when the page is clean). */
