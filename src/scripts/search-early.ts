@@ -14,7 +14,7 @@ import { indexChunksFor, wordsToFetch } from '../lib/index-chunks.ts';
 import type { SearchIndexPlan } from '../lib/index-chunks.ts';
 
 export function startEarlyPreloads(chunksFor: typeof indexChunksFor, toFetch: typeof wordsToFetch, pagefindPath: string): void {
-	const planned = document.querySelector('[data-search-index]')?.textContent;
+	const planned = document.querySelector('script[data-search-index]')?.textContent;
 	const input = document.querySelector<HTMLInputElement>('[data-search-form] input[name="q"]');
 	const plan: Partial<SearchIndexPlan> = planned ? JSON.parse(planned) : {};
 	if (!input || !plan.chunks?.length) return;
