@@ -3,7 +3,7 @@
  * These guard what that must not change: a reused tab starts as a new one would, and a tab a
  * test changed in a lasting way is not reused at all.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, openPage, siteUrl } from './support/browser.ts';
 
@@ -50,13 +50,15 @@ test('a closed tab is reused, with no storage, cookies or hover left from the te
 	}
 });
 
-test('a tab whose test added an init script, a route or emulation is closed, not reused', async () => {
-	for (const change of ['init script', 'route', 'emulation'] as const) {
+test('a tab whose test added an init script, a route, emulation or a listener is closed, not reused', async () => {
+	for (const change of ['init script', 'route', 'emulation', 'listener', 'listener before the visit'] as const) {
 		const options = { viewport: { width: 610, height: 700 } };
-		const first = await openPage(browser, siteUrl('about/'), options);
+		const beforeGoto = change === 'listener before the visit' ? (page: Page) => void page.on('request', () => undefined) : undefined;
+		const first = await openPage(browser, siteUrl('about/'), { ...options, beforeGoto });
 		if (change === 'init script') await first.page.addInitScript(() => undefined);
 		if (change === 'route') await first.page.route('**/nothing', (r) => r.abort());
 		if (change === 'emulation') await first.page.emulateMedia({ colorScheme: 'dark' });
+		if (change === 'listener') first.page.on('console', () => undefined);
 		const firstPage = first.page;
 		await first.close();
 		expect(firstPage.isClosed(), `after ${change}`).toBe(true);

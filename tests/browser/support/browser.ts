@@ -203,15 +203,16 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
 	const { page } = tab;
 	const changes = watchLastingChanges(tab);
 	changes.lasting = false;
-	await beforeGoto?.(page);
 	// Every site the tab shows during the test, whose storage the next test must not find.
 	const origins = new Set<string>();
 	const onNavigated = (frame: Frame) => {
 		if (frame === page.mainFrame() && /^https?:/.test(frame.url())) origins.add(new URL(frame.url()).origin);
 	};
 	page.on('framenavigated', onNavigated);
-	await tab.visit(url, { allowStatus });
+	// The tab's own listeners, counted before the test (and its beforeGoto) can add any.
 	const listeners = listenerCount(page);
+	await beforeGoto?.(page);
+	await tab.visit(url, { allowStatus });
 
 	/** Make the tab as a new one would be, or say it cannot be. */
 	const tidy = async (): Promise<boolean> => {
