@@ -8,7 +8,9 @@
  *   script, and the page's own scripts: the form's `data-search-warm`, filled in after the
  *   build). They are kept for a few minutes (public/_headers), so the search page finds them in
  *   the cache. They are fetched with `keepalive`, so a file still arriving when the search page
- *   opens is not dropped with this page, and the search page's own request for it waits for it.
+ *   opens is not dropped with this page; it is there for the next search. The search page does
+ *   not wait for it, though: traced throttled, a WebAssembly file still arriving at Enter was
+ *   fetched again in full, which is most of what a reader who types at once waits for.
  * The index files for the words are left to the search page's early script
  * (src/scripts/search-early.ts): fetching them here would first take a request for their table.
  *
