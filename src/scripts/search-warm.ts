@@ -7,10 +7,12 @@
  * - what that page needs before it can search (Pagefind's WebAssembly, metadata, entry file and
  *   script, and the page's own scripts: the form's `data-search-warm`, filled in after the
  *   build). They are kept for a few minutes (public/_headers), so the search page finds them in
- *   the cache. They are fetched with `keepalive`, so a file still arriving when the search page
- *   opens is not dropped with this page; it is there for the next search. The search page does
- *   not wait for it, though: traced throttled, a WebAssembly file still arriving at Enter was
- *   fetched again in full, which is most of what a reader who types at once waits for.
+ *   the cache. That pays off when they have arrived by the time the reader presses Enter, as
+ *   they have for a reader who takes a second or so to type their words. A file still arriving
+ *   then is lost: measured in Chromium, a download the page started is dropped when the reader
+ *   leaves it (with `keepalive` or as `<link rel="prefetch">` too) and the next page fetches it
+ *   again in full. So they are stopped as the search is sent, which leaves the connection to the
+ *   search page's own HTML and files (BENCHMARKS.md, the home page's box).
  * The index files for the words are left to the search page's early script
  * (src/scripts/search-early.ts): fetching them here would first take a request for their table.
  *
@@ -26,6 +28,7 @@ export function startSearchWarm(): void {
 	if (!header) return;
 	const action = header.getAttribute('action');
 	let warmed = false;
+	const downloads = new AbortController();
 	const warm = () => {
 		if (warmed) return;
 		warmed = true;
@@ -36,7 +39,7 @@ export function startSearchWarm(): void {
 			document.head.append(rules);
 		}
 		for (const href of (header.dataset.searchWarm ?? '').split(/\s+/).filter(Boolean))
-			fetch(href, { keepalive: true, priority: 'low' } as RequestInit)
+			fetch(href, { priority: 'low', signal: downloads.signal } as RequestInit)
 				.then((response) => response.arrayBuffer())
 				.catch(() => undefined);
 	};
@@ -44,6 +47,10 @@ export function startSearchWarm(): void {
 		if (event.target instanceof Element && event.target.closest(`form[role="search"][action="${action}"]`)) warm();
 	};
 	for (const type of ['focusin', 'pointerover', 'keydown', 'touchstart']) document.addEventListener(type, intent, { passive: true });
+	// Any form that leads to the search page: the reader is leaving for it now.
+	document.addEventListener('submit', (event) => {
+		if (event.target instanceof HTMLFormElement && event.target.getAttribute('action') === action) downloads.abort();
+	});
 }
 
 /** The inline script: startSearchWarm() as source. */

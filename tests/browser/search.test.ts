@@ -611,6 +611,43 @@ describe('search that answers while you type (issue 15)', () => {
 		}
 	});
 
+	test('a search sent from the header box stops the warm-up downloads still arriving, before the search page opens', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		try {
+			await page.addInitScript(() => {
+				HTMLScriptElement.supports = () => false;
+			});
+			await page.goto(siteUrl('findings/3-who-benefits/'), { waitUntil: 'networkidle' });
+			const warmList = String(await page.getAttribute('form[data-search-warm]', 'data-search-warm')).split(/\s+/).filter(Boolean);
+			expect(warmList.length).toBeGreaterThan(3);
+			const isWarm = (url: string) => warmList.some((path) => url.endsWith(path));
+			// The warm-up's files never arrive, and the search page takes a second to answer, so the
+			// reading page is still open while its downloads are in flight.
+			await page.route((url) => isWarm(url.href), () => undefined);
+			let searchPageReleased = false;
+			// The search page is held (the browser's own prefetch of it would pass the route by: off here).
+			await page.route(/\/search\/(\?q=.*)?$/, async (route) => {
+				await new Promise((resolve) => setTimeout(resolve, 1_000));
+				searchPageReleased = true;
+				await route.continue();
+			});
+			const started: string[] = [];
+			const stopped: { url: string; before: boolean; error: string }[] = [];
+			page.on('request', (r) => isWarm(r.url()) && started.push(r.url()));
+			page.on('requestfailed', (r) => isWarm(r.url()) && stopped.push({ url: r.url(), before: !searchPageReleased, error: r.failure()?.errorText ?? '' }));
+			await page.click('#site-search-q');
+			await expect.poll(() => started.length).toBe(warmList.length);
+			await page.keyboard.type('cold spot');
+			await Promise.all([page.waitForURL(/\/search\/\?q=cold\+spot$/, { waitUntil: 'commit' }), page.keyboard.press('Enter')]);
+			expect(stopped.map((s) => s.url).sort()).toEqual([...started].sort());
+			expect(searchPageReleased, 'the search page was held').toBe(true);
+			expect(stopped.filter((s) => !s.before), 'downloads stopped only when the page closed').toEqual([]);
+		} finally {
+			await context.close();
+		}
+	});
+
 	test('the header box carries its query to the search page, which runs it with Pagefind already loading', async () => {
 		const { page, problems, close } = await openPage(browser, siteUrl('findings/3-who-benefits/'));
 		const requested: string[] = [];
