@@ -8,9 +8,9 @@
  * pieces) and the page's other files at once, and every shift is recorded with where it was.
  *
  * A finding and a report must not shift at all. On the home page the header and the findings
- * key must not; two shifts there are known and not yet fixed (BENCHMARKS.md, layout shift while
- * streaming): on a wide screen a row of finding cards grows as its last card arrives, moving the
- * badges at the foot of the cards beside it, and on a phone the introduction can gain a line.
+ * key must not; two shifts there are known and not yet fixed (BENCHMARKS.md, under Lighthouse):
+ * on a wide screen a row of finding cards grows as its last card arrives, moving the badges at
+ * the foot of the cards beside it, and on a phone the introduction can gain a line.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
