@@ -7,7 +7,7 @@
  * sends each page's HTML in small pieces with a pause between them (the browser paints between
  * pieces) and the page's other files at once, and every shift is recorded with where it was.
  *
- * A finding and a report must not shift at all. On the home page the header and the findings
+ * A finding and the list of reports must not shift at all. On the home page the header and the findings
  * key must not; two shifts there are known and not yet fixed (BENCHMARKS.md, under Lighthouse):
  * on a wide screen a row of finding cards grows as its last card arrives, moving the badges at
  * the foot of the cards beside it, and on a phone the introduction can gain a line.
