@@ -47,7 +47,8 @@ let origin: string;
 beforeAll(async () => {
 	browser = await launchBrowser();
 	server = createServer(async (req, res) => {
-		const path = new URL(req.url ?? '/', 'http://localhost').pathname.replace(/^\//, '');
+		const requested = (req.url ?? '/').replace(/^\//, '');
+		const path = new URL(requested, 'http://localhost/').pathname.replace(/^\//, '');
 		if (path === '' || path.endsWith('/')) {
 			const html = readFileSync(pageFile(DIST, path));
 			res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -59,7 +60,7 @@ beforeAll(async () => {
 			return;
 		}
 		// Everything else from the site's own server, whole.
-		const upstream = await fetch(new URL(path + (req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''), siteUrl('')));
+		const upstream = await fetch(siteUrl(requested));
 		res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
 		res.end(Buffer.from(await upstream.arrayBuffer()));
 	});

@@ -166,10 +166,9 @@ const LASTING_CLOCK_CALLS = ['install', 'setFixedTime', 'setSystemTime', 'pauseA
 const changedTabs = new WeakMap<Tab, { lasting: boolean }>();
 
 function watchLastingChanges(tab: Tab): { lasting: boolean } {
-	let state = changedTabs.get(tab);
-	if (state) return state;
+	const known = changedTabs.get(tab);
+	if (known) return known;
 	const flag = { lasting: false };
-	state = flag;
 	changedTabs.set(tab, flag);
 	const watch = (target: object, names: string[]) => {
 		const methods = target as Record<string, unknown>;
@@ -185,7 +184,7 @@ function watchLastingChanges(tab: Tab): { lasting: boolean } {
 	watch(tab.page, LASTING_PAGE_CALLS);
 	watch(tab.page.context(), LASTING_CONTEXT_CALLS);
 	watch(tab.page.clock, LASTING_CLOCK_CALLS);
-	return state;
+	return flag;
 }
 
 /** Listeners on the page (Playwright's Page is an EventEmitter, though its types do not say so). */
