@@ -638,9 +638,12 @@ describe('search that answers while you type (issue 15)', () => {
 			page.on('requestfailed', (r) => isWarm(r.url()) && stopped.push({ url: r.url(), before: !searchPageReleased }));
 			await page.click('#site-search-q');
 			await expect.poll(() => started.length).toBe(warmList.length);
+			// Only the reading page's warm-up: once the search page commits, its own requests for the
+			// same files come through this page object too.
+			const warmedUp = [...started];
 			await page.keyboard.type('cold spot');
 			await Promise.all([page.waitForURL(/\/search\/\?q=cold\+spot$/, { waitUntil: 'commit' }), page.keyboard.press('Enter')]);
-			expect(stopped.map((s) => s.url).sort()).toEqual([...started].sort());
+			expect(stopped.map((s) => s.url).sort()).toEqual(warmedUp.sort());
 			expect(searchPageReleased, 'the search page was held').toBe(true);
 			expect(stopped.filter((s) => !s.before), 'downloads stopped only when the page closed').toEqual([]);
 		} finally {
