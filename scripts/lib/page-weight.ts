@@ -7,6 +7,7 @@
  * The search index (anything under /pagefind/) is counted apart: the brief's budget excludes
  * it, and it is fetched only when someone searches.
  */
+import { gzipSync } from 'node:zlib';
 import type { Page, Request } from 'playwright-core';
 
 /** The site brief's budget for a reading page. 1 KB is taken as 1,000 bytes, the stricter reading. */
@@ -55,13 +56,19 @@ export function recordTransfers(page: Page): () => Promise<Transfer[]> {
 	};
 }
 
-/** Bytes of inline <script> text on the page (JSON data blocks are not code and are left out). */
-export function inlineScriptBytes(page: Page): Promise<number> {
-	return page.evaluate(() =>
+/**
+ * Bytes of the inline <script> code on the page as it travels: compressed, as the HTML around it
+ * is, and as every script fetched on its own is counted (JSON data blocks are not code and are
+ * left out). The search page carries its whole script inline (src/pages/search.astro).
+ */
+export async function inlineScriptBytes(page: Page): Promise<number> {
+	const code = await page.evaluate(() =>
 		[...document.querySelectorAll('script:not([src])')]
 			.filter((s) => !/json/i.test(s.getAttribute('type') ?? ''))
-			.reduce((n, s) => n + new TextEncoder().encode(s.textContent ?? '').length, 0),
+			.map((s) => s.textContent ?? '')
+			.join('\n'),
 	);
+	return code ? gzipSync(code).length : 0;
 }
 
 export function summarise(transfers: Transfer[], inlineJs = 0): PageWeight {

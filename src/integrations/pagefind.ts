@@ -18,6 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { SEARCH_INDEX_PLACEHOLDER, decodePagefindMeta, fillSearchIndexPlan, type SearchIndexPlan } from '../lib/index-chunks.ts';
 import { PAGEFIND_BUILD_TAG } from '../lib/pagefind-build.ts';
+import { PAGEFIND_FILES_PLACEHOLDER, fillPagefindFiles, type PageFiles } from '../lib/pagefind-page-files.ts';
 import { QUESTION_WORDS, STOP_WORDS } from '../lib/search-query.ts';
 import { SEARCH_RECORDS_PLACEHOLDER, fillSearchRecords, searchRecords, type SearchRecords } from '../lib/search-records.ts';
 import type { PagefindFragment } from '../lib/search-results.ts';
@@ -50,8 +51,7 @@ export function urlForFile(path: string): string {
  * Also PAGEFIND_BUILD_TAG: Pagefind fetches its entry file as `pagefind-entry.json?ts=<tag>`,
  * with the time as the tag unless it is given one (its `metaCacheTag` option), and that request
  * comes before any other it makes. Given the metadata's hash, which changes whenever the index
- * does, the address is known at build time and can be preloaded with the rest: a round trip
- * fewer before the first result.
+ * does, the address is known at build time, so the search page can carry the file (readPageFiles).
  */
 export function fillPagefindNames(html: string, language: { hash: string; wasm?: string | undefined }): string {
 	return html
@@ -60,7 +60,7 @@ export function fillPagefindNames(html: string, language: { hash: string; wasm?:
 		.replaceAll(PAGEFIND_BUILD_TAG, language.hash);
 }
 
-type Language = { hash: string; wasm?: string };
+export type Language = { hash: string; wasm?: string };
 
 /** The index's language (the site has one) as Pagefind's entry file names it. */
 async function indexLanguage(outDir: string): Promise<Language | undefined> {
@@ -68,16 +68,29 @@ async function indexLanguage(outDir: string): Promise<Language | undefined> {
 	return Object.values(entry.languages)[0];
 }
 
-/**
- * What the search page's early script needs to preload the index files for the words being
- * typed (src/lib/index-chunks.ts): the chunk table from the metadata, the filter file every
- * search reads (the kind of page: questions are kept out of the list, src/scripts/search-ui.ts),
- * and the words the search never sends.
- */
+/** What the search page's early script needs to preload the index files for the words being typed (src/lib/index-chunks.ts). */
 async function readIndexPlan(outDir: string, language: Language): Promise<SearchIndexPlan> {
 	const meta = decodePagefindMeta(gunzipSync(await readFile(join(outDir, 'pagefind', `pagefind.${language.hash}.pf_meta`))));
+	return { chunks: meta.chunks, stop: [...QUESTION_WORDS, ...STOP_WORDS] };
+}
+
+/**
+ * The files every first search reads, carried in the search page (src/lib/pagefind-page-files.ts):
+ * the entry file at the address Pagefind asks for it (PAGEFIND_BUILD_TAG), the metadata, and the
+ * kind-of-page filter (questions are kept out of the list, src/scripts/search-ui.ts).
+ */
+export async function readPageFiles(outDir: string, language: Language): Promise<PageFiles> {
+	const folder = join(outDir, 'pagefind');
+	const metaFile = `pagefind.${language.hash}.pf_meta`;
+	const meta = decodePagefindMeta(gunzipSync(await readFile(join(folder, metaFile))));
 	if (!meta.filters.type) throw new Error('Pagefind metadata has no "type" filter, which every search reads');
-	return { chunks: meta.chunks, filters: [meta.filters.type], stop: [...QUESTION_WORDS, ...STOP_WORDS] };
+	const filterFile = `filter/${meta.filters.type}.pf_filter`;
+	const base64 = async (file: string) => (await readFile(join(folder, file))).toString('base64');
+	return {
+		[`pagefind-entry.json?ts=${language.hash}`]: await base64('pagefind-entry.json'),
+		[metaFile]: await base64(metaFile),
+		[filterFile]: await base64(filterFile),
+	};
 }
 
 /** Pagefind's fragment files as it wrote them: gzip, a signature, then the JSON (its `content` is the page's text). */
@@ -95,18 +108,20 @@ async function readFragments(outDir: string): Promise<[string, PagefindFragment]
 
 /**
  * Fill in, in one pass over the pages, what is known only once the index is written: Pagefind's
- * file names where pages preload or prefetch them, and on the search page its index plan and its
- * records (src/lib/search-records.ts). Plan and records are read only if a page needs them.
+ * file names where pages preload or prefetch them, and on the search page its index plan, the
+ * files it carries and its records (src/lib/search-records.ts). Each is read only if a page needs it.
  */
 async function fillPages(outDir: string, files: string[], language: Language): Promise<void> {
 	let plan: SearchIndexPlan | undefined;
 	let records: SearchRecords | undefined;
+	let pageFiles: PageFiles | undefined;
 	for (const file of files) {
 		const path = join(outDir, file);
 		const original = await readFile(path, 'utf8');
 		let html = original;
 		if (html.includes('data-pagefind-preload')) html = fillPagefindNames(html, language);
 		if (html.includes(SEARCH_INDEX_PLACEHOLDER)) html = fillSearchIndexPlan(html, (plan ??= await readIndexPlan(outDir, language)));
+		if (html.includes(PAGEFIND_FILES_PLACEHOLDER)) html = fillPagefindFiles(html, (pageFiles ??= await readPageFiles(outDir, language)));
 		if (html.includes(SEARCH_RECORDS_PLACEHOLDER)) html = fillSearchRecords(html, (records ??= searchRecords(await readFragments(outDir))));
 		if (html !== original) await writeFile(path, html);
 	}

@@ -15,11 +15,12 @@
 /** One chunk: the first and last word it covers, and its file's name (`pagefind/index/<hash>.pf_index`). */
 export type IndexChunk = [from: string, to: string, hash: string];
 
-/** What the early script needs: the chunk table, the filter files a first search reads, and the words never searched. */
+/**
+ * What the early script needs: the chunk table and the words never searched. (The filter file
+ * every search reads is carried in the page: src/lib/pagefind-page-files.ts.)
+ */
 export interface SearchIndexPlan {
 	chunks: IndexChunk[];
-	/** Filter files (`pagefind/filter/<hash>.pf_filter`) that every search reads. */
-	filters: string[];
 	/** Lower-case words the search leaves out (src/lib/search-query.ts), so their chunks are not fetched. */
 	stop: string[];
 }

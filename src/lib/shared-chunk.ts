@@ -1,6 +1,6 @@
 /**
  * Which built chunk a module goes in (Rollup's `manualChunks`, set in astro.config.mjs). Every
- * page's script (BaseLayout's: copy links, previews, the search shortcut and highlighting, Cite
+ * page's script (SiteScripts.astro: copy links, previews, the search shortcut and highlighting, Cite
  * this, link to a sentence) and the small modules other page scripts share with it travel as one
  * file, `site`: over a slow connection each request waits its turn for one of the browser's six
  * connections to a host, and carries its own headers, and small files compress worst. A page
@@ -10,7 +10,7 @@
  * (the diagram's interactive layer, "link to this text") its own chunk.
  */
 const SITE = [
-	'/src/layouts/BaseLayout.astro?astro&type=script&index=0&lang.ts',
+	'/src/components/SiteScripts.astro?astro&type=script&index=0&lang.ts',
 	'/src/scripts/copy-link.ts',
 	'/src/scripts/source-preview.ts',
 	'/src/scripts/search-shortcut.ts',

@@ -1,8 +1,7 @@
 /**
  * The search page's first script. While Pagefind and the search script are still arriving, it
- * preloads the index files the words typed so far (or the words of a `?q=` link) will need, and
- * the filter file every search reads, from the table the build put in the page
- * (src/lib/index-chunks.ts). When the search runs, Pagefind's own requests for them are answered
+ * preloads the index files the words typed so far (or the words of a `?q=` link) will need, from
+ * the table the build put in the page (src/lib/index-chunks.ts). When the search runs, Pagefind's own requests for them are answered
  * from these preloads instead of waiting a round trip of their own.
  *
  * It runs as a classic script inline in the page, right after the search box, so it listens from
@@ -19,7 +18,6 @@ export function startEarlyPreloads(chunksFor: typeof indexChunksFor, toFetch: ty
 	const plan: Partial<SearchIndexPlan> = planned ? JSON.parse(planned) : {};
 	if (!input || !plan.chunks?.length) return;
 	const chunks = plan.chunks;
-	const filters = plan.filters ?? [];
 	const stop = new Set(plan.stop);
 	const asked = new Set<string>();
 	const preload = (path: string) => {
@@ -36,7 +34,6 @@ export function startEarlyPreloads(chunksFor: typeof indexChunksFor, toFetch: ty
 	const warm = (typed: string) => {
 		const words = toFetch(typed, stop);
 		if (words.length === 0) return;
-		for (const hash of filters) preload(`filter/${hash}.pf_filter`);
 		for (const hash of chunksFor(words, chunks)) preload(`index/${hash}.pf_index`);
 	};
 	// A link with a search (the header box sends readers here with one) runs it as soon as the

@@ -1,10 +1,15 @@
 /**
  * The search page's script. Pagefind starts loading as soon as the page opens (the reader came
- * here to search), alongside this script, which the page's preloads have already fetched
- * (src/pages/search.astro). A search in the URL (a shared link, or the header box's form) runs
+ * here to search): its script and WebAssembly are preloaded (src/pages/search.astro). A search in the URL (a shared link, or the header box's form) runs
  * at once, and the result count then takes focus; otherwise the page waits for words.
  * It also wires the checkbox that turns the `/` shortcut off and on.
+ *
+ * It is written into the page as one script (src/pages/search.astro), in place of every page's
+ * (src/components/SiteScripts.astro), so it brings the two of those the page uses: the copy-link
+ * controls and the `/` shortcut.
  */
+import './copy-link.ts';
+import './search-shortcut.ts';
 import { announce } from './announce.ts';
 import { loadPagefind } from './search-pagefind.ts';
 import { startSearch } from './search-ui.ts';
@@ -14,7 +19,7 @@ import { hasSearch, readSearchState } from '../lib/search-url.ts';
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 
 if (form) {
-	// Warm now: the module, its WebAssembly and metadata load while the page finishes.
+	// Warm now: the module and its WebAssembly load while the page finishes.
 	loadPagefind().catch(() => undefined);
 	startSearch(form, { focusResults: hasSearch(readSearchState(location.search)) }).catch(() => {
 		// Offline, or the index is missing: say so instead of a search that never answers.

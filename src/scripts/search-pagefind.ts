@@ -2,11 +2,12 @@
  * Loading Pagefind, once per page. It runs on the main thread (`noWorker`): searching a site of
  * this size takes a few milliseconds, and without the worker the search page's preloads
  * (src/pages/search.astro) are the very requests Pagefind makes, and there is one script fewer
- * to fetch before the first result.
+ * to fetch before the first result. The small files its first search reads come from the page
+ * itself (src/lib/pagefind-page-files.ts).
  */
 import type { SearchHit, SearchResponse } from '../lib/search-run.ts';
 import type { PagefindFragment } from '../lib/search-results.ts';
-import { PAGEFIND_BUILD_TAG } from '../lib/pagefind-build.ts';
+import { fetchWithPageFiles, type PageFiles } from '../lib/pagefind-page-files.ts';
 import { withBase } from '../lib/urls.ts';
 
 export interface PagefindResult extends SearchHit {
@@ -51,14 +52,30 @@ function warmSegmenter(): void {
 	}
 }
 
+/**
+ * Pagefind fetches with the page's `fetch`: from now on, its requests for the files the page
+ * carries are answered from the page, and every other request goes to the network as before.
+ */
+let answering = false;
+function answerFromPage(pagefindFolder: string): void {
+	if (answering) return;
+	answering = true;
+	const carried = document.querySelector('script[data-pagefind-files]')?.textContent;
+	const files: PageFiles = carried ? JSON.parse(carried) : {};
+	if (Object.keys(files).length > 0) window.fetch = fetchWithPageFiles(files, pagefindFolder, window.fetch.bind(window));
+}
+
 /** Pagefind's bundle sits beside the site (dist/pagefind/), under the base path when there is one. */
 export function loadPagefind(): Promise<Pagefind> {
+	answerFromPage(new URL(withBase('/pagefind/'), location.href).href);
 	loading ??= import(/* @vite-ignore */ withBase('/pagefind/pagefind.js'))
 		.then(async (module: Pagefind) => {
 			// Result URLs are indexed from the site root; the base path makes them work under /lcsi/ too.
-			// The build's tag makes the entry file's address the one the page preloaded (src/integrations/pagefind.ts).
+			// The build's tag makes the entry file's address the one the page carries (src/integrations/pagefind.ts).
+			// (No comparison with the tag's placeholder here: this script is written into the search
+			// page, where the build fills in every copy of the placeholder.)
 			const tag = document.querySelector<HTMLElement>('[data-pagefind-tag]')?.dataset.pagefindTag;
-			await module.options({ baseUrl: import.meta.env.BASE_URL, noWorker: true, ...(tag && tag !== PAGEFIND_BUILD_TAG ? { metaCacheTag: tag } : {}) });
+			await module.options({ baseUrl: import.meta.env.BASE_URL, noWorker: true, ...(tag ? { metaCacheTag: tag } : {}) });
 			const initialised = module.init();
 			warmSegmenter();
 			await initialised;

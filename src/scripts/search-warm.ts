@@ -4,9 +4,8 @@
  * - the search page's HTML, with a speculation rule: it is the same whatever the query, and says
  *   so (No-Vary-Search in public/_headers), so the copy fetched now serves /search/?q=… when the
  *   reader presses Enter, even while it is still arriving;
- * - what that page needs before it can search (Pagefind's WebAssembly, metadata, entry file and
- *   script, and the page's own scripts: the form's `data-search-warm`, filled in after the
- *   build). They are kept for a few minutes (public/_headers), so the search page finds them in
+ * - what that page fetches before it can search (Pagefind's WebAssembly and script: the form's
+ *   `data-search-warm`; the page carries the rest itself). They are kept for a few minutes (public/_headers), so the search page finds them in
  *   the cache. That pays off when they have arrived by the time the reader presses Enter, as
  *   they have for a reader who takes a second or so to type their words. A file still arriving
  *   then is lost: measured in Chromium, a download the page started is dropped when the reader

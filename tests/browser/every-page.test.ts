@@ -250,4 +250,18 @@ describe('the measurements can fail', () => {
 			await close();
 		}
 	});
+
+	test("the search page's inline script counts as its compressed size, and all of it counts", async () => {
+		const { page, close } = await openPage(browser, siteUrl('search/'));
+		try {
+			const html = readFileSync(`${DIST}/search/index.html`, 'utf8');
+			const code = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+			expect(code.join('').length, 'the inline code on disk').toBeGreaterThan(15_000);
+			const counted = await inlineScriptBytes(page);
+			expect(counted).toBeGreaterThan(gzipSync(code.join('\n')).length * 0.9);
+			expect(counted).toBeLessThan(gzipSync(code.join('\n')).length * 1.1);
+		} finally {
+			await close();
+		}
+	});
 });

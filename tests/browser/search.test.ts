@@ -558,14 +558,6 @@ describe('keyboard', () => {
 describe('search that answers while you type (issue 15)', () => {
 	const pagefindCode = (url: string) => url.includes('/pagefind/');
 
-	/** The search page's own scripts as its built HTML loads them (async, fetched first), and what they import. */
-	const searchPageScripts = () => {
-		const html = readFileSync(join(DIST, 'search', 'index.html'), 'utf8');
-		const own = [...html.matchAll(/<script type="module" src="([^"]+)" async>/g)].map((m) => m[1]!);
-		const early = [...html.slice(0, html.indexOf('<title>')).matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
-		return { own, early };
-	};
-
 	test('a reading page loads none of the search until the reader shows intent in the header box, then fetches the search page and what it needs first', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
@@ -577,20 +569,12 @@ describe('search that answers while you type (issue 15)', () => {
 			await page.goto(siteUrl('findings/3-who-benefits/'), { waitUntil: 'networkidle' });
 			expect(requested.filter(pagefindCode)).toEqual([]);
 			const before = requested.length;
-			// Intent: the pointer over the box warms the search page itself, Pagefind's files and the page's scripts.
+			// Intent: the pointer over the box warms the search page itself (which carries its own
+			// script and Pagefind's small files), and Pagefind's WebAssembly and script.
 			await page.hover('#site-search-q');
 			const rules = await page.waitForFunction(() => document.querySelector('script[type="speculationrules"]')?.textContent);
 			expect(JSON.parse(String(await rules.jsonValue()))).toEqual({ prefetch: [{ source: 'list', urls: [siteUrl('search/')], expects_no_vary_search: 'params' }] });
-			const { own, early } = searchPageScripts();
-			expect(own).toHaveLength(1);
-			expect(early[0]).toBe(own[0]);
-			const wanted = [
-				'/pagefind/wasm.en-gb.pagefind',
-				expect.stringMatching(/^\/pagefind\/pagefind\.en-gb_[0-9a-f]+\.pf_meta$/),
-				expect.stringMatching(/^\/pagefind\/pagefind-entry\.json\?ts=en-gb_[0-9a-f]+$/),
-				'/pagefind/pagefind.js',
-				...early,
-			];
+			const wanted = ['/pagefind/wasm.en-gb.pagefind', '/pagefind/pagefind.js'];
 			await expect.poll(() => requested.slice(before).filter((u) => !u.endsWith('/search/')).length).toBe(wanted.length);
 			const warmed = requested.slice(before).filter((u) => !u.endsWith('/search/'));
 			expect(warmed.map((u) => { const url = new URL(u); return url.pathname + url.search; })).toEqual(wanted);
@@ -620,7 +604,7 @@ describe('search that answers while you type (issue 15)', () => {
 			});
 			await page.goto(siteUrl('findings/3-who-benefits/'), { waitUntil: 'networkidle' });
 			const warmList = String(await page.getAttribute('form[data-search-warm]', 'data-search-warm')).split(/\s+/).filter(Boolean);
-			expect(warmList.length).toBeGreaterThan(3);
+			expect(warmList).toEqual(["/pagefind/wasm.en-gb.pagefind", "/pagefind/pagefind.js"]);
 			const isWarm = (url: string) => warmList.some((path) => url.endsWith(path));
 			// The warm-up's files never arrive, and the search page takes a second to answer, so the
 			// reading page is still open while its downloads are in flight.
@@ -667,15 +651,21 @@ describe('search that answers while you type (issue 15)', () => {
 			await waitForSearch(page, 'what is a cold spot');
 			expect(await page.inputValue('#search-q')).toBe('what is a cold spot');
 			expect((await shownResults(page)).length).toBeGreaterThan(0);
-			// The search page asks for Pagefind's files from its head, before its own script runs.
-			expect(await page.$$eval('link[rel="preload"][data-pagefind-preload], link[rel="modulepreload"][href*="/pagefind/"]', (ls) => ls.length)).toBe(4);
+			// The search page asks for Pagefind's script and WebAssembly from its head, before its own script runs.
+			expect(await page.$$eval('link[rel="preload"][data-pagefind-preload], link[rel="modulepreload"][href*="/pagefind/"]', (ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname))).toEqual(['/pagefind/wasm.en-gb.pagefind', '/pagefind/pagefind.js']);
 			// And the early script asked for the index files of the query's words as the page was read.
 			expect(await page.$$eval('link[rel="preload"][href*="/pagefind/index/"]', (ls) => ls.length)).toBeGreaterThan(0);
 			expect(requested).toEqual(expect.arrayContaining(['/pagefind/pagefind.js', '/pagefind/wasm.en-gb.pagefind']));
-			// Pagefind asks for its entry file at the address preloaded (the build's tag), not a fresh one.
-			const entries = requestedWithQuery.filter((u) => u.startsWith('/pagefind/pagefind-entry.json'));
-			expect(entries.length).toBeGreaterThan(0);
-			expect(entries.every((u) => /\?ts=en-gb_[0-9a-f]+$/.test(u))).toBe(true);
+			// Pagefind's entry file (at the address of the build's tag), metadata and kind filter
+			// came from the page: none was requested, nor the entry file at a fresh address.
+			const carried = Object.keys(JSON.parse((await page.textContent('script[data-pagefind-files]')) ?? '{}'));
+			expect(carried).toEqual([
+				expect.stringMatching(/^pagefind-entry\.json\?ts=en-gb_[0-9a-f]+$/),
+				expect.stringMatching(/^pagefind\.en-gb_[0-9a-f]+\.pf_meta$/),
+				expect.stringMatching(/^filter\/en-gb_[0-9a-f]+\.pf_filter$/),
+			]);
+			expect(requestedWithQuery.filter((u) => u.startsWith('/pagefind/pagefind-entry.json') || u.endsWith('.pf_meta'))).toEqual([]);
+			expect(requestedWithQuery.filter((u) => carried.some((file) => u === `/pagefind/${file}`))).toEqual([]);
 			// No web worker: the preloaded requests are the ones Pagefind uses.
 			expect(requested).not.toContain('/pagefind/pagefind-worker.js');
 			expect(allProblems(problems)).toEqual([]);
@@ -687,11 +677,11 @@ describe('search that answers while you type (issue 15)', () => {
 	test("the search page fetches the index files for the words being typed before its search has loaded, and Pagefind needs no others", async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		const { own } = searchPageScripts();
 		let release!: () => void;
 		const held = new Promise<void>((resolve) => (release = resolve));
-		// Hold the search page's script: only the early script in the page runs until it is released.
-		await page.route((url) => own.some((s) => url.pathname === s), async (route) => {
+		// Hold Pagefind's script: the search cannot run, and only the early script in the page
+		// fetches, until it is released.
+		await page.route((url) => url.pathname === '/pagefind/pagefind.js', async (route) => {
 			await held;
 			await route.continue();
 		});
@@ -709,7 +699,8 @@ describe('search that answers while you type (issue 15)', () => {
 			// Only the content words' files: "what", "is" and "a" fetch nothing.
 			const preloadedIndex = preloaded.filter((p) => p.includes('/pagefind/index/'));
 			expect(preloadedIndex.length).toBeLessThanOrEqual(2);
-			expect(preloaded.filter((p) => p.includes('/pagefind/filter/'))).toHaveLength(1);
+			// The kind filter every search reads is carried in the page.
+			expect(preloaded.filter((p) => p.includes('/pagefind/filter/'))).toEqual([]);
 			release();
 			await waitForSearch(page, 'what is a cold spot');
 			expect((await shownResults(page)).length).toBeGreaterThan(0);
@@ -722,11 +713,11 @@ describe('search that answers while you type (issue 15)', () => {
 		}
 	});
 
-	test('a link with a search has its index files on the way as the page is read, before its search script runs', async () => {
+	test('a link with a search has its index files on the way as the page is read, before its search can run', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		const { own } = searchPageScripts();
-		await page.route((url) => own.some((s) => url.pathname === s), (route) => route.abort());
+		// Without Pagefind's script the search never runs: what is on the way comes from the early script.
+		await page.route((url) => url.pathname === '/pagefind/pagefind.js', (route) => route.abort());
 		try {
 			await page.goto(siteUrl(searchPath({ q: 'commissioning funding' })), { waitUntil: 'domcontentloaded' });
 			const preloaded = await page.$$eval('link[rel="preload"][href*="/pagefind/index/"]', (ls) => ls.length);

@@ -3,7 +3,7 @@ import { sharedChunk } from '../../src/lib/shared-chunk.ts';
 
 test("every page's script and the small modules page scripts share with it go in one chunk", () => {
 	for (const id of [
-		'/work/site/src/layouts/BaseLayout.astro?astro&type=script&index=0&lang.ts',
+		'/work/site/src/components/SiteScripts.astro?astro&type=script&index=0&lang.ts',
 		'/work/site/src/scripts/copy-link.ts',
 		'/work/site/src/scripts/cite-this.ts',
 		'/work/site/src/scripts/text-fragment-loader.ts',
