@@ -68,10 +68,15 @@ async function indexLanguage(outDir: string): Promise<Language | undefined> {
 	return Object.values(entry.languages)[0];
 }
 
+/** Pagefind's metadata file for the index's language, and what it holds. */
+const metaFile = (language: Language) => `pagefind.${language.hash}.pf_meta`;
+async function readMeta(outDir: string, language: Language): Promise<ReturnType<typeof decodePagefindMeta>> {
+	return decodePagefindMeta(gunzipSync(await readFile(join(outDir, 'pagefind', metaFile(language)))));
+}
+
 /** What the search page's early script needs to preload the index files for the words being typed (src/lib/index-chunks.ts). */
 async function readIndexPlan(outDir: string, language: Language): Promise<SearchIndexPlan> {
-	const meta = decodePagefindMeta(gunzipSync(await readFile(join(outDir, 'pagefind', `pagefind.${language.hash}.pf_meta`))));
-	return { chunks: meta.chunks, stop: [...QUESTION_WORDS, ...STOP_WORDS] };
+	return { chunks: (await readMeta(outDir, language)).chunks, stop: [...QUESTION_WORDS, ...STOP_WORDS] };
 }
 
 /**
@@ -81,14 +86,13 @@ async function readIndexPlan(outDir: string, language: Language): Promise<Search
  */
 export async function readPageFiles(outDir: string, language: Language): Promise<PageFiles> {
 	const folder = join(outDir, 'pagefind');
-	const metaFile = `pagefind.${language.hash}.pf_meta`;
-	const meta = decodePagefindMeta(gunzipSync(await readFile(join(folder, metaFile))));
+	const meta = await readMeta(outDir, language);
 	if (!meta.filters.type) throw new Error('Pagefind metadata has no "type" filter, which every search reads');
 	const filterFile = `filter/${meta.filters.type}.pf_filter`;
 	const base64 = async (file: string) => (await readFile(join(folder, file))).toString('base64');
 	return {
 		[`pagefind-entry.json?ts=${language.hash}`]: await base64('pagefind-entry.json'),
-		[metaFile]: await base64(metaFile),
+		[metaFile(language)]: await base64(metaFile(language)),
 		[filterFile]: await base64(filterFile),
 	};
 }

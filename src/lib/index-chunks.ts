@@ -11,6 +11,7 @@
  * indexChunksFor() and wordsToFetch() are written into the page as source for that early script:
  * they use nothing but their arguments.
  */
+import { fillJsonPlaceholder } from './json-placeholder.ts';
 
 /** One chunk: the first and last word it covers, and its file's name (`pagefind/index/<hash>.pf_index`). */
 export type IndexChunk = [from: string, to: string, hash: string];
@@ -30,8 +31,7 @@ export const SEARCH_INDEX_PLACEHOLDER = '<script type="application/json" data-se
 
 /** The plan as the placeholder's content, safe inside a script element. */
 export function fillSearchIndexPlan(html: string, plan: SearchIndexPlan): string {
-	const json = JSON.stringify(plan).replaceAll('<', '\\u003c');
-	return html.replace(SEARCH_INDEX_PLACEHOLDER, () => SEARCH_INDEX_PLACEHOLDER.replace('{}', json));
+	return fillJsonPlaceholder(html, SEARCH_INDEX_PLACEHOLDER, plan);
 }
 
 /**

@@ -7,6 +7,7 @@
  * indexing by src/integrations/pagefind.ts; src/scripts/search-pagefind.ts answers Pagefind's
  * requests for them from the page.
  */
+import { fillJsonPlaceholder } from './json-placeholder.ts';
 
 /** Where the search page carries the files: replaced after indexing. */
 export const PAGEFIND_FILES_PLACEHOLDER = '<script type="application/json" data-pagefind-files>{}</script>';
@@ -15,8 +16,7 @@ export const PAGEFIND_FILES_PLACEHOLDER = '<script type="application/json" data-
 export type PageFiles = Record<string, string>;
 
 export function fillPagefindFiles(html: string, files: PageFiles): string {
-	const json = JSON.stringify(files).replaceAll('<', '\\u003c');
-	return html.replace(PAGEFIND_FILES_PLACEHOLDER, () => PAGEFIND_FILES_PLACEHOLDER.replace('{}', json));
+	return fillJsonPlaceholder(html, PAGEFIND_FILES_PLACEHOLDER, files);
 }
 
 const requestUrl = (input: RequestInfo | URL): string => (input instanceof Request ? input.url : String(input));

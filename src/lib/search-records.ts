@@ -7,6 +7,7 @@
  * search has run, and the answer box needs no request of its own; the excerpts and matching
  * sections follow as each result's fragment arrives.
  */
+import { fillJsonPlaceholder } from './json-placeholder.ts';
 import type { PagefindFragment } from './search-results.ts';
 
 /** A fragment without the page's text: enough to list a result (src/lib/search-results.ts shapeResult). */
@@ -39,8 +40,7 @@ export function searchRecords(fragments: Iterable<[string, PagefindFragment]>): 
 
 /** The records as the placeholder's content, safe inside a script element. */
 export function fillSearchRecords(html: string, records: SearchRecords): string {
-	const json = JSON.stringify(records).replaceAll('<', '\\u003c');
-	return html.replace(SEARCH_RECORDS_PLACEHOLDER, () => SEARCH_RECORDS_PLACEHOLDER.replace('{}', json));
+	return fillJsonPlaceholder(html, SEARCH_RECORDS_PLACEHOLDER, records);
 }
 
 /** A record as a fragment with no text yet: shapeResult gives its kind, title and link, without excerpts. */

@@ -5,8 +5,8 @@
  *   so (No-Vary-Search in public/_headers), so the copy fetched now serves /search/?q=… when the
  *   reader presses Enter, even while it is still arriving;
  * - what that page fetches before it can search (Pagefind's WebAssembly and script: the form's
- *   `data-search-warm`; the page carries the rest itself). They are kept for a few minutes (public/_headers), so the search page finds them in
- *   the cache. That pays off when they have arrived by the time the reader presses Enter, as
+ *   `data-search-warm`; the page carries the rest itself). They are kept for a few minutes
+ *   (public/_headers), so the search page finds them in the cache. That pays off when they have arrived by the time the reader presses Enter, as
  *   they have for a reader who takes a second or so to type their words. A file still arriving
  *   then is lost: measured in Chromium, a download the page started is dropped when the reader
  *   leaves it (with `keepalive` or as `<link rel="prefetch">` too) and the next page fetches it
